@@ -1,0 +1,61 @@
+"""Exceptions raised by newsevents, one tree rooted at NewsEventsError.
+
+NewsEventsError
+├── InputError                 an input could not be turned into an article
+│   ├── ArticleUnreadable      the file cannot be read or decoded (binary, bad UTF-8)
+│   ├── ArticleEmpty           the input holds no text (empty file, HTML page without text)
+│   ├── ArticleTooLarge        the input is larger than the configured limit
+│   └── RecordMalformed        a JSON/JSONL record is not valid or lacks `text`
+├── StageFailed                a pipeline stage raised on one article
+├── StoreError                 the database cannot be opened or written
+└── NotFound                   an event, actor or article id is unknown
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class of every error newsevents raises on purpose."""
+
+
+class InputError(NewsEventsError):
+    """An input could not be turned into an article; `origin` names it (path, path:line, '-')."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+        self.problem = problem
+
+
+class ArticleUnreadable(InputError):
+    """The input's bytes cannot be read or decoded as text."""
+
+
+class ArticleEmpty(InputError):
+    """The input holds no article text."""
+
+
+class ArticleTooLarge(InputError):
+    """The input exceeds the size limit for one article."""
+
+
+class RecordMalformed(InputError):
+    """A JSON or JSONL record is invalid or lacks its text."""
+
+
+class StageFailed(NewsEventsError):
+    """A pipeline stage raised while processing one article."""
+
+    def __init__(self, stage: str, origin: str, cause: BaseException) -> None:
+        super().__init__(f"{origin}: stage '{stage}' failed: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.origin = origin
+        self.cause = cause
+
+
+class StoreError(NewsEventsError):
+    """The store cannot be opened, migrated or written."""
+
+
+class NotFound(NewsEventsError):
+    """A requested record does not exist in the store."""

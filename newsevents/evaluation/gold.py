@@ -1,0 +1,158 @@
+"""Loading gold files: JSON Lines of records, or one JSON object for a document.
+
+A gold file holds records of one task (``ner``, ``events``, ``pair``, ``document`` or ``text``),
+described in the shared gold README. ``load_gold`` reads a file, checks the fields that scoring
+relies on and returns ``(task, records)``; anything malformed raises :class:`GoldFileInvalid`
+naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["TASKS", "GoldFileInvalid", "detect_task", "load_gold"]
+
+TASKS = frozenset({"ner", "events", "pair", "document", "text"})
+
+# Top-level fields each task needs, with the JSON types allowed for them.
+_NUMBER = (int, float)
+_RECORD_FIELDS: dict[str, dict[str, tuple[type, ...]]] = {
+    "ner": {"id": (str,), "text": (str,), "entities": (list,)},
+    "events": {"id": (str,), "events": (list,)},
+    "pair": {"id": (str,), "language1": (str,), "language2": (str,), "similarity": _NUMBER},
+    "document": {"id": (str,), "entities": (list,), "events": (list,)},
+    "text": {"id": (str,), "text": (str,)},
+}
+
+# Fields each item of a record's list needs: (task, list field) -> {field: allowed types}.
+_ITEM_FIELDS: dict[tuple[str, str], dict[str, tuple[type, ...]]] = {
+    ("ner", "entities"): {"start": (int,), "end": (int,), "label": (str,)},
+    ("events", "events"): {"type": (str,)},
+    ("document", "entities"): {"id": (str,), "type": (str,), "mentions": (list,)},
+    ("document", "events"): {"type": (str,), "actors": (list,)},
+    ("document", "quotes"): {"paragraph": (int,), "speaker": (str, list), "text_starts": (str,)},
+}
+
+
+class GoldFileInvalid(ValueError):
+    """A gold file cannot be read as records of one task; names the file and the line."""
+
+    def __init__(self, path: Path, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+def detect_task(record: dict[str, Any]) -> str | None:
+    """Return a record's task: its ``task`` field, else a guess from its fields (None if none)."""
+    task = record.get("task")
+    if isinstance(task, str):
+        return task
+    if "similarity" in record:
+        return "pair"
+    if "events" in record:
+        return "document" if "entities" in record else "events"
+    if "entities" in record:
+        return "ner"
+    if "text" in record:
+        return "text"
+    return None
+
+
+def load_gold(path: Path) -> tuple[str, list[dict[str, Any]]]:
+    """Read a gold file and return ``(task, records)``; raise GoldFileInvalid if malformed.
+
+    A ``.jsonl`` file gives one record per non-blank line; any other file is read as a single
+    JSON object (the document gold) or a JSON list of records. Ids are not required to be
+    unique: the SemEval pair file repeats some (the same article pair crawled twice), and a
+    prediction keyed by such an id is scored against every record that carries it.
+    """
+    path = Path(path)
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".jsonl":
+        numbered = _parse_lines(path, raw)
+    else:
+        numbered = _parse_whole(path, raw)
+    if not numbered:
+        raise GoldFileInvalid(path, 1, "no records")
+    task = ""
+    for line, record in numbered:
+        record_task = detect_task(record)
+        if record_task is None or record_task not in TASKS:
+            raise GoldFileInvalid(path, line, f"unknown or missing task {record_task!r}")
+        if not task:
+            task = record_task
+        elif record_task != task:
+            raise GoldFileInvalid(path, line, f"task {record_task!r} in a file of {task!r}")
+        _check_record(path, line, task, record)
+    return task, [record for _, record in numbered]
+
+
+def _parse_lines(path: Path, raw: bytes) -> list[tuple[int, dict[str, Any]]]:
+    """Parse JSON Lines; split on ``\\n`` only, since U+2028 may occur inside strings."""
+    numbered: list[tuple[int, dict[str, Any]]] = []
+    for number, chunk in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = chunk.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise GoldFileInvalid(path, number, f"not UTF-8 ({exc.reason})") from exc
+        if not text.strip():
+            continue
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise GoldFileInvalid(path, number, f"invalid JSON: {exc.msg}") from exc
+        if not isinstance(value, dict):
+            raise GoldFileInvalid(path, number, "a record must be a JSON object")
+        numbered.append((number, value))
+    return numbered
+
+
+def _parse_whole(path: Path, raw: bytes) -> list[tuple[int, dict[str, Any]]]:
+    """Parse a whole-file JSON object (one record) or list of objects."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise GoldFileInvalid(path, line, f"not UTF-8 ({exc.reason})") from exc
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GoldFileInvalid(path, exc.lineno, f"invalid JSON: {exc.msg}") from exc
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, dict) for item in items):
+        raise GoldFileInvalid(path, 1, "expected a JSON object or a list of objects")
+    return [(1, item) for item in items]
+
+
+def _check_record(path: Path, line: int, task: str, record: dict[str, Any]) -> None:
+    """Check the fields scoring relies on; raise GoldFileInvalid naming the first problem."""
+    _check_fields(path, line, record, _RECORD_FIELDS[task], "record")
+    for (item_task, field), spec in _ITEM_FIELDS.items():
+        if item_task != task or field not in record:
+            continue
+        items = record[field]
+        if not isinstance(items, list):
+            raise GoldFileInvalid(path, line, f"{field!r} must be a list")
+        for index, item in enumerate(items):
+            where = f"{field}[{index}] of record {record['id']!r}"
+            if not isinstance(item, dict):
+                raise GoldFileInvalid(path, line, f"{where} must be an object")
+            _check_fields(path, line, item, spec, where)
+
+
+def _check_fields(
+    path: Path, line: int, obj: dict[str, Any], spec: dict[str, tuple[type, ...]], where: str
+) -> None:
+    """Raise GoldFileInvalid when a field of ``spec`` is missing from ``obj`` or mistyped."""
+    for name, types in spec.items():
+        if name not in obj:
+            raise GoldFileInvalid(path, line, f"{where}: missing field {name!r}")
+        value = obj[name]
+        # bool is an int subclass in Python, but never a valid offset or score here.
+        if isinstance(value, bool) or not isinstance(value, types):
+            allowed = "/".join(t.__name__ for t in types)
+            raise GoldFileInvalid(path, line, f"{where}: field {name!r} must be {allowed}")

@@ -1,0 +1,179 @@
+"""Predictions in the gold format: run the system on a gold record, emit the gold's fields.
+
+`newsevents extract` writes these, `newsevents eval` scores them, so anyone can score the
+system's output with their own scorer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from newsevents import pipeline
+from newsevents.read import ReadOptions, make_article, parse_date
+from newsevents.records import Actor, Article
+
+ENTITY_TYPES = {
+    "country": "country",
+    "region": "region",
+    "place": "place",
+    "person": "person",
+    "organization": "organization",
+    "body": "organization",
+    "group": "organization",
+}
+_WORD = re.compile(r"\w{3,}")
+
+
+def analyse(
+    text: str, language: str | None, published: Any = None, origin: str = "<gold>"
+) -> Article:
+    """Run the pipeline on a text with optional language and publication date."""
+    date = parse_date(published, origin) if published else None
+    return pipeline.run(make_article(text, origin, ReadOptions(date, language)))
+
+
+def ner_entities(article: Article) -> list[dict[str, Any]]:
+    """Outermost labelled mentions as {start, end, label, text}."""
+    labelled = [m for m in article.mentions if m.label]
+    outer = [
+        m
+        for m in labelled
+        if not any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in labelled
+        )
+    ]
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for m in sorted(outer, key=lambda m: m.start):
+        if (m.start, m.end) in seen or any(s < m.end and m.start < e for s, e in seen):
+            continue
+        seen.add((m.start, m.end))
+        result.append({"start": m.start, "end": m.end, "label": m.label, "text": m.text})
+    return result
+
+
+def _party(actor: Actor | None, actor_id: str) -> dict[str, Any]:
+    if actor is None:
+        return {"code": None, "sector": None, "text": actor_id}
+    code = (
+        actor.code
+        if actor.kind == "organization" and actor.code in {"IGO", "NGO"}
+        else (actor.country or actor.code)
+    )
+    sector = actor.sector if actor.sector not in {"IGO", "NGO"} else None
+    return {
+        "code": code,
+        "sector": sector,
+        "text": actor.aliases[0] if actor.aliases else actor.name,
+    }
+
+
+def event_predictions(article: Article) -> list[dict[str, Any]]:
+    """Events as {type, actor, recipient, mode, context} with {code, sector, text} parties."""
+    return [
+        {
+            "type": e.type,
+            "actor": [_party(article.actors.get(a), a) for a in e.actors],
+            "recipient": [_party(article.actors.get(r), r) for r in e.recipients],
+            "mode": e.mode,
+            "context": e.context,
+            "status": e.status,
+        }
+        for e in article.events
+    ]
+
+
+def document_prediction(article: Article) -> dict[str, Any]:
+    """The document-task prediction: repeated paragraphs, entities, events, quotes."""
+    mentions: dict[str, list[str]] = {}
+    for m in article.mentions:
+        if m.actor_id and m.actor_id in article.actors:
+            forms = mentions.setdefault(m.actor_id, [])
+            if m.text not in forms:
+                forms.append(m.text)
+    entities = [
+        {
+            "id": a.id,
+            "type": ENTITY_TYPES.get(a.kind, a.kind),
+            "name": a.name,
+            "country": a.country,
+            "mentions": mentions.get(a.id, a.aliases),
+        }
+        for a in article.actors.values()
+    ]
+    events = [
+        {
+            "type": e.type,
+            "actors": e.actors,
+            "recipients": e.recipients,
+            "symmetric": e.symmetric,
+            "date": e.date.iso() if e.date else None,
+            "location": e.location,
+            "status": e.status,
+            "evidence": [{"start": s.start, "end": s.end} for s in e.evidence],
+        }
+        for e in article.events
+    ]
+    quotes = [
+        {"paragraph": q.paragraph, "speaker": q.speakers, "text": q.text} for q in article.quotes
+    ]
+    return {
+        "duplicate_paragraphs": [list(p) for p in article.duplicate_pairs()],
+        "entities": entities,
+        "events": events,
+        "quotes": quotes,
+    }
+
+
+def _vector(article: Article) -> Counter[str]:
+    words = Counter(w.lower() for w in _WORD.findall(article.text))
+    for m in article.mentions:
+        if m.actor_id:
+            # Actors are language-independent: they carry cross-lingual pairs.
+            words[f"@{m.actor_id}"] += 3
+    return words
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def pair_similarity(first: Article, second: Article) -> float:
+    """Similarity in [0, 1] of two articles from shared words and shared actors."""
+    return round(_cosine(_vector(first), _vector(second)), 4)
+
+
+def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, Any]:
+    """The system's prediction for one gold record, in the gold's own fields."""
+    task = record.get("task")
+    rid = record.get("id")
+    origin = f"gold:{rid}"
+    if task == "ner":
+        article = analyse(record["text"], record.get("language"), origin=origin)
+        return {"id": rid, "entities": ner_entities(article)}
+    if task == "events":
+        article = analyse(record["text"], record.get("language"), origin=origin)
+        return {"id": rid, "events": event_predictions(article)}
+    if task == "pair":
+        first = analyse(record["text1"], record.get("language1"), origin=origin + ":1")
+        second = analyse(record["text2"], record.get("language2"), origin=origin + ":2")
+        return {"id": rid, "similarity": pair_similarity(first, second)}
+    if task == "document":
+        from pathlib import Path
+
+        text = (Path(base_dir or ".") / record["document"]).read_text(encoding="utf-8")
+        article = analyse(text, record.get("language"), record.get("published"), origin=origin)
+        return {"id": rid, **document_prediction(article)}
+    if task == "text":
+        article = analyse(record["text"], record.get("language"), origin=origin)
+        return {"id": rid, "events": event_predictions(article)}
+    raise ValueError(f"record {rid}: unknown task {task!r}")

@@ -1,0 +1,52 @@
+"""Run the system over gold files and score it: what `newsevents eval` and `make eval` do."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import NewsEventsError
+from newsevents.evaluation.gold import load_gold
+from newsevents.evaluation.predict import predict
+from newsevents.evaluation.scoring import score
+
+GOLD_SUFFIXES = (".json", ".jsonl")
+
+
+def gold_files(paths: Iterable[Path]) -> list[Path]:
+    """Gold files named directly or found (recursively) in folders, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in GOLD_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def load_predictions(path: Path) -> dict[str, dict[str, Any]]:
+    """Predictions written by `newsevents extract`, keyed by record id."""
+    result = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                result[str(record["id"])] = record
+    return result
+
+
+def evaluate_file(path: Path, predictions_path: Path | None = None) -> dict[str, Any]:
+    """Score one gold file; the system runs on each record unless predictions are given."""
+    task, records = load_gold(path)
+    if predictions_path is not None:
+        predictions = load_predictions(predictions_path)
+    else:
+        predictions = {}
+        for record in records:
+            try:
+                predictions[str(record["id"])] = predict(record, str(path.parent))
+            except NewsEventsError:
+                predictions[str(record["id"])] = {}
+    return {"file": str(path), **score(task, records, predictions)}

@@ -1,0 +1,404 @@
+"""Train the project's own small German NER model (spaCy CNN: tok2vec + ner, CPU only).
+
+Usage: python scripts/train_ner_de.py [--shared ../shared] [--max-steps N] [--out DIR]
+
+Training data (read from ``<shared>/data``, never copied into the repository):
+  train = Europarl-DE NER train + GermEval 2014 dev part 1 (oversampled, it is news/Wikipedia)
+  dev   = Europarl-DE NER dev (model selection)
+  test  = Europarl-DE NER test (scored once at the end and written to TRAINING.md)
+Nothing under ``<shared>/gold`` is read: that is what measures the model.
+
+The best model (by dev F1) is written, stripped to what inference needs, to
+``newsevents/data/models/ner-de`` together with ``TRAINING.md``.
+Needs spaCy 3.8 (``pip install 'spacy>=3.8,<3.9'``); no torch, no GPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SHARED = ROOT.parent / "shared"
+DEFAULT_OUT = ROOT / "newsevents" / "data" / "models" / "ner-de"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+SEED = 0
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+vectors = null
+init_tok2vec = null
+
+[system]
+gpu_allocator = null
+seed = {seed}
+
+[nlp]
+lang = "de"
+pipeline = ["tok2vec","ner"]
+batch_size = 256
+tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [{rows_norm},{rows_small},{rows_small},{rows_shape}]
+include_static_vectors = false
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+incorrect_spans_key = null
+moves = null
+scorer = {{"@scorers":"spacy.ner_scorer.v1"}}
+update_with_oracle_cut_size = 100
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "*"
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${{system.seed}}
+gpu_allocator = ${{system.gpu_allocator}}
+dropout = {dropout}
+accumulate_gradient = 1
+patience = {patience}
+max_epochs = 0
+max_steps = {max_steps}
+eval_frequency = {eval_frequency}
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 0.00000001
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[initialize]
+vectors = ${{paths.vectors}}
+init_tok2vec = ${{paths.init_tok2vec}}
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """All records of a JSON Lines file."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def to_docs(nlp: Any, records: list[dict[str, Any]]) -> list[Any]:
+    """spaCy Docs on the gold tokenisation (tokens are joined by single spaces in `text`)."""
+    from spacy.tokens import Doc
+
+    docs = []
+    for record in records:
+        words = record["text"].split(" ")
+        doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        spans = []
+        for entity in record["entities"]:
+            span = doc.char_span(entity["start"], entity["end"], label=entity["label"])
+            if span is None:
+                raise ValueError(f"{record['id']}: entity {entity} is not on token boundaries")
+            spans.append(span)
+        doc.ents = spans
+        docs.append(doc)
+    return docs
+
+
+def write_docbin(docs: list[Any], path: Path) -> None:
+    """Save Docs as a spaCy DocBin."""
+    from spacy.tokens import DocBin
+
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+
+
+Scores = dict[str, tuple[float, float, float, int]]
+
+
+def score(nlp: Any, records: list[dict[str, Any]]) -> Scores:
+    """Exact-span P/R/F1 per label and for PER+ORG+LOC, running on the raw `text`."""
+    tp: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    texts = [record["text"] for record in records]
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
+        gold = {(e["start"], e["end"], e["label"]) for e in record["entities"]}
+        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        for _, _, label in gold:
+            n_gold[label] += 1
+        for span in pred:
+            n_pred[span[2]] += 1
+            if span in gold:
+                tp[span[2]] += 1
+    groups = {label: (label,) for label in LABELS}
+    groups["PER+ORG+LOC"] = ("PER", "ORG", "LOC")
+    groups["ALL"] = LABELS
+    result: Scores = {}
+    for name, labels in groups.items():
+        t = sum(tp[label] for label in labels)
+        p_all = sum(n_pred[label] for label in labels)
+        g_all = sum(n_gold[label] for label in labels)
+        precision = t / p_all if p_all else 0.0
+        recall = t / g_all if g_all else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        result[name] = (precision, recall, f1, g_all)
+    return result
+
+
+def format_scores(scores: Scores) -> str:
+    """A Markdown table of scores."""
+    lines = ["| label | P | R | F1 | gold spans |", "|---|---|---|---|---|"]
+    for name, (p, r, f, n) in scores.items():
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {n} |")
+    return "\n".join(lines)
+
+
+def strip_model(model_dir: Path) -> None:
+    """Drop what inference does not need: the StringStore of training words, empty vectors."""
+    strings = model_dir / "vocab" / "strings.json"
+    if strings.exists():
+        # Hash embeddings work on hashes: the strings are only needed for the labels.
+        strings.write_text(json.dumps(sorted(LABELS)), encoding="utf-8")
+
+
+def dir_size(path: Path) -> int:
+    """Total bytes of the files under a folder."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> int:
+    """Convert the data, train, score on Europarl test, write the model and TRAINING.md."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
+    parser.add_argument("--max-steps", type=int, default=6000)
+    parser.add_argument("--patience", type=int, default=2000)
+    parser.add_argument("--eval-frequency", type=int, default=200)
+    parser.add_argument("--width", type=int, default=96)
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--rows-norm", type=int, default=5000)
+    parser.add_argument("--rows-small", type=int, default=2500)
+    parser.add_argument("--rows-shape", type=int, default=1000)
+    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--germeval-copies", type=int, default=2)
+    args = parser.parse_args()
+
+    import spacy
+    from spacy.cli.train import train
+
+    data = args.shared / "data"
+    europarl = data / "europarl-de-ner"
+    sources = {
+        "train": [europarl / "train.ner.jsonl", data / "germeval2014-dev-part1.ner.jsonl"],
+        "dev": [europarl / "dev.ner.jsonl"],
+        "test": [europarl / "test.ner.jsonl"],
+    }
+    for path in [p for paths in sources.values() for p in paths]:
+        if not path.exists():
+            print(f"{path}: not found (is ../shared present?)", file=sys.stderr)
+            return 2
+
+    random.seed(SEED)
+    blank = spacy.blank("de")
+    europarl_train = read_jsonl(sources["train"][0])
+    germeval = read_jsonl(sources["train"][1])
+    train_records = europarl_train + germeval * args.germeval_copies
+    random.Random(SEED).shuffle(train_records)
+    dev_records = read_jsonl(sources["dev"][0])
+    test_records = read_jsonl(sources["test"][0])
+
+    config_text = CONFIG.format(
+        seed=SEED,
+        width=args.width,
+        depth=args.depth,
+        rows_norm=args.rows_norm,
+        rows_small=args.rows_small,
+        rows_shape=args.rows_shape,
+        dropout=args.dropout,
+        patience=args.patience,
+        max_steps=args.max_steps,
+        eval_frequency=args.eval_frequency,
+    )
+    work = args.work or Path(tempfile.mkdtemp(prefix="ner-de-"))
+    work.mkdir(parents=True, exist_ok=True)
+    write_docbin(to_docs(blank, train_records), work / "train.spacy")
+    write_docbin(to_docs(blank, dev_records), work / "dev.spacy")
+    config_path = work / "config.cfg"
+    config_path.write_text(config_text, encoding="utf-8")
+
+    start = time.perf_counter()
+    train(
+        config_path,
+        work / "output",
+        use_gpu=-1,
+        overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")},
+    )
+    seconds = time.perf_counter() - start
+
+    best = work / "output" / "model-best"
+    nlp = spacy.load(best)
+    test_scores = score(nlp, test_records)
+    dev_scores = score(nlp, dev_records)
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    shutil.copytree(best, args.out)
+    strip_model(args.out)
+    # Reload the stripped copy: it must give the same test scores.
+    if score(spacy.load(args.out), test_records) != test_scores:
+        print("stripped model scores differ from model-best", file=sys.stderr)
+        return 1
+    size = dir_size(args.out)
+
+    command = "python scripts/train_ner_de.py " + " ".join(sys.argv[1:])
+    report = f"""# ner-de: the project's own German NER model
+
+A small spaCy CNN pipeline (`tok2vec` + `ner`, blank `de` tokenizer), trained by
+`scripts/train_ner_de.py`. Labels: {", ".join(LABELS)}. CPU only; no pretrained vectors.
+
+## Data
+- train: Europarl-DE NER `train` ({len(europarl_train)} sentences) + GermEval 2014 dev
+  part 1 ({len(germeval)} sentences, news + Wikipedia, repeated {args.germeval_copies}x)
+  = {len(train_records)} training docs, on their gold tokenisation
+- dev (model selection): Europarl-DE NER `dev` ({len(dev_records)} sentences)
+- test (scored once, below): Europarl-DE NER `test` ({len(test_records)} sentences)
+- Sources and licences: `shared/data/SOURCES.md` (Faruqui & Padó 2010; GermEval 2014, CC BY 4.0).
+  Nothing under `shared/gold/` was used for training or model selection.
+
+## Command
+```
+{command.strip()}
+```
+spaCy {spacy.__version__}, seed {SEED}.
+
+## Config summary
+- tok2vec: MultiHashEmbed.v2 width {args.width}, attrs NORM/PREFIX/SUFFIX/SHAPE with rows
+  {args.rows_norm}/{args.rows_small}/{args.rows_small}/{args.rows_shape}; MaxoutWindowEncoder.v2
+  depth {args.depth}, window 1, maxout 3
+- ner: TransitionBasedParser.v2, hidden width 64, maxout 2
+- training: Adam lr 0.001, L2 0.01, dropout {args.dropout}, batch by words compounding
+  100 -> 1000, max_steps {args.max_steps}, patience {args.patience}, eval every
+  {args.eval_frequency} steps, averaged parameters; best step by dev ents_f
+- stripped for inference: `vocab/strings.json` reduced to the labels (hash embeddings need
+  no strings)
+
+## Training
+- wall time: {seconds:.0f} s on {_cpu_count()} CPU cores
+- dev ents_f (spaCy's scorer, best step): {meta.get("performance", {}).get("ents_f", 0.0):.3f}
+- size on disk: {size / 1e6:.1f} MB
+
+## Scores on Europarl-DE NER test (exact character spans, raw text through the pipeline)
+{format_scores(test_scores)}
+
+## Scores on Europarl-DE NER dev (selection set, for reference)
+{format_scores(dev_scores)}
+"""
+    (args.out / "TRAINING.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+def _cpu_count() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
