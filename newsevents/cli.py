@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,10 @@ from newsevents.read import ReadOptions
 from newsevents.store import EventFilter, Store
 from newsevents.store.db import dumps
 
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Piped output (make demo, logs) gets a wide table instead of rich's 80-column default.
+WIDTH = shutil.get_terminal_size((160, 40)).columns
+console = Console(highlight=False, width=WIDTH)
+err = Console(stderr=True, highlight=False, width=WIDTH)
 DB_OPTION = click.option(
     "--db",
     "db_path",
@@ -175,11 +178,14 @@ def events(
         click.echo(buffer.getvalue(), nl=False)
         return
     table = Table(show_lines=True)
-    for column in ("id", "date", "type", "actor", "recipient", "place", "status", "evidence"):
-        table.add_column(column, overflow="fold")
+    for column in ("id", "date", "type", "actor", "recipient", "place", "status"):
+        table.add_column(column, overflow="fold", no_wrap=column in {"date", "type"})
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=40)
     for row in rows:
-        evidence = row["evidence"][0]["text"] if row["evidence"] else ""
-        more = f" (+{len(row['evidence']) - 1} more)" if len(row["evidence"]) > 1 else ""
+        evidence = Text(row["evidence"][0]["text"][:300] if row["evidence"] else "")
+        evidence.highlight_words([row["trigger"]], style="bold yellow")
+        if len(row["evidence"]) > 1:
+            evidence.append(f" (+{len(row['evidence']) - 1} more)", style="dim")
         table.add_row(
             row["id"],
             _date_text(row),
@@ -188,7 +194,7 @@ def events(
             _party_names(row["recipients"]),
             (row["place"] or {}).get("name", ""),
             row["status"],
-            evidence[:300] + more,
+            evidence,
         )
     console.print(table)
     console.print(f"{len(rows)} events")

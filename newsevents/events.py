@@ -26,6 +26,7 @@ PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
 MEETING_TYPES = {"CONSULT"}
+PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
@@ -49,17 +50,24 @@ class Party:
     preposition: str = ""
     agent: bool = False
 
-    def actor_ids(self, article: Article) -> list[str]:
-        """Actor ids, with references and member bodies expanded to their parties."""
+    def actor_ids(self, article: Article, recent: list[str] | None = None) -> list[str]:
+        """Actor ids, with references and member bodies expanded to their parties.
+
+        "beide Seiten" are the two parties of the event just reported (`recent`), else the
+        two parties the actors stage found named together.
+        """
         ids: list[str] = []
         for mention in self.mentions:
             if mention.kind == "reference":
-                ids += [p for p in (mention.value or "").split(",") if p]
+                ids += recent or [p for p in (mention.value or "").split(",") if p]
             elif mention.kind == "place" and mention.country:
                 ids.append(country_actor(article, mention.country))
             elif mention.kind == "body":
                 actor = article.actors.get(mention.actor_id or "")
-                ids += actor.members if actor and actor.members else [mention.actor_id or ""]
+                if actor and actor.members:
+                    ids += [country_actor(article, member) for member in actor.members]
+                else:
+                    ids.append(mention.actor_id or "")
             elif mention.actor_id:
                 ids.append(mention.actor_id)
         return list(dict.fromkeys(i for i in ids if i))
@@ -113,6 +121,24 @@ class EventFinder:
         words = _WORD.findall(self.article.text[max(0, offset - 30) : offset])
         return words[-1].lower() if words else ""
 
+    def _preposition(self, offset: int) -> str:
+        """The preposition governing the noun phrase that ends at `offset`, or "".
+
+        Walks back over the phrase ("vom pakistanischen Außenminister Jalil ...") to the first
+        preposition; a comma or a clause boundary ends the search.
+        """
+        words = _WORD.findall(self.article.text[max(0, offset - 60) : offset])
+        for word in reversed(words[-PHRASE_WORDS:]):
+            lowered = str(word).lower()
+            if not word[0].isalnum():
+                return ""
+            for key in ("agent_prepositions", "location_prepositions", "recipient_prepositions"):
+                if self.grammar.has(key, lowered):
+                    return lowered
+            if self.grammar.has("coordination", lowered):
+                return ""
+        return ""
+
     def parties(self, context: SentenceContext, lo: int, hi: int) -> list[Party]:
         """Coordinated groups of party mentions between offsets lo and hi."""
         text = self.article.text
@@ -134,7 +160,12 @@ class EventFinder:
                 for o in outer
             )
         ]
-        outer = [m for m in outer if lo <= m.start < hi and not self._excluded(m, context)]
+        outer = [
+            m
+            for m in outer
+            if lo <= m.start < hi
+            and not any(s <= m.start and m.end <= e for s, e in context.excluded)
+        ]
         groups: list[Party] = []
         for mention in sorted(outer, key=lambda m: m.start):
             if groups:
@@ -150,9 +181,7 @@ class EventFinder:
                     groups[-1].mentions.append(mention)
                     groups[-1].end = mention.end
                     continue
-            prep = self._word_before(mention.start)
-            if self.grammar.has("determiners", prep):
-                prep = self._word_before(mention.start - len(prep) - 1)
+            prep = self._preposition(mention.start)
             groups.append(
                 Party(
                     [mention],
@@ -162,16 +191,22 @@ class EventFinder:
                     self.grammar.has("agent_prepositions", prep),
                 )
             )
-        return groups
+        # A chain "in Afghanistan, Zentral- und Südasien" is excluded as a whole by its head.
+        return [g for g in groups if not self._excluded(g.mentions[0], context)]
 
     def _target_country(
         self, context: SentenceContext, hit: TriggerHit, hi: int, actors: list[str]
     ) -> str | None:
-        """For attacks and the like: the country of a place named after the trigger."""
+        """The country of a place or country named after the trigger, for actions done to a
+        place: "shelled the city of Kharkiv", "schickte Hilfe in den Sudan"."""
         own = {self.article.actors[a].country for a in actors if a in self.article.actors}
         for mention in context.mentions:
-            inside = hit.end <= mention.start < hi
-            if mention.kind == "place" and inside and mention.country not in own | {None}:
+            inside = hit.end <= mention.start < hi and not mention.modifier
+            if (
+                mention.kind in {"place", "country"}
+                and inside
+                and mention.country not in own | {None}
+            ):
                 return country_actor(self.article, mention.country or "")
         return None
 
@@ -193,16 +228,17 @@ class EventFinder:
     def _excluded(self, mention: Mention, context: SentenceContext) -> bool:
         if any(s <= mention.start and mention.end <= e for s, e in context.excluded):
             return True
-        prep = self._word_before(mention.start)
-        if self.grammar.has("determiners", prep):
-            prep = self._word_before(mention.start - len(prep) - 1)
-        if (
+        prep = self._preposition(mention.start)
+        if self.grammar.has("agent_prepositions", prep):
+            return False
+        if mention.kind == "organization" and mention.entry_id:
+            # "bei den Vereinten Nationen", "at the UN": the venue, not a party.
+            return self.grammar.has("venue_prepositions", prep)
+        return (
             mention.kind in {"country", "place"}
             and mention.role not in {"adjective", "demonym"}
             and self.grammar.has("location_prepositions", prep)
-        ):
-            return not self.grammar.has("agent_prepositions", prep)
-        return False
+        )
 
     def _topic_start(self, context: SentenceContext, after: int) -> int:
         """Offset from which mentions are topics ("über die Lage in ..."), or sentence end."""
@@ -244,9 +280,14 @@ class EventFinder:
             reason.append(
                 "first named party is the actor" if actor_party else "no actor in sentence"
             )
-        actors = actor_party.actor_ids(self.article) if actor_party else []
+        recent = self._recent_pair()
+        actors = actor_party.actor_ids(self.article, recent) if actor_party else []
+        if len(actors) > 1 and ontology().get(hit.trigger.type, {}).get("symmetric"):
+            # "Jordan and Britain agreed ...": the parties act together; later names are topics.
+            recipients = []
+            reason.append("coordinated parties of a symmetric event")
         recipient_ids = [
-            i for g in recipients for i in g.actor_ids(self.article) if i not in actors
+            i for g in recipients for i in g.actor_ids(self.article, recent) if i not in actors
         ]
         if hit.trigger.swap:
             actors, recipient_ids = recipient_ids, actors
@@ -256,10 +297,10 @@ class EventFinder:
             if country:
                 actors = [group_actor(self.article, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
-        if (
-            not recipient_ids
-            and ontology().get(hit.trigger.type, {}).get("class") == "material-conflict"
-        ):
+        if not recipient_ids and ontology().get(hit.trigger.type, {}).get("class") in {
+            "material-conflict",
+            "material-cooperation",
+        }:
             target = self._target_country(context, hit, hi, actors)
             if target:
                 recipient_ids = [target]
@@ -392,7 +433,7 @@ class EventFinder:
                     rule=hit.trigger.source,
                     planned_type=planned_type,
                     explanation=[
-                        f"trigger '{hit.text}' ({hit.trigger.source})",
+                        f"trigger '{hit.text}' ({_short(hit.trigger.source)})",
                         f"roles: {reason}",
                         f"status: {status}",
                         f"date: {date.iso() if date else 'unknown'}"
@@ -402,6 +443,14 @@ class EventFinder:
                 )
             )
         return events
+
+    def _recent_pair(self) -> list[str] | None:
+        """The two parties of the last event with exactly two, for "beide Seiten"."""
+        for event in reversed(self.events):
+            parties = list(dict.fromkeys(event.actors + event.recipients))
+            if len(parties) == 2 and event.status != "reference":
+                return parties
+        return None
 
     def _main_triggers(self, hits: list[TriggerHit], context: SentenceContext) -> list[TriggerHit]:
         """Drop triggers inside the complement of a verbal event.
@@ -499,7 +548,7 @@ class EventFinder:
             spans = quote_spans(self.article, sentence)
             if spans:
                 groups = self.parties(context, sentence.start, spans[0][0])
-                subject = groups[0].actor_ids(self.article) if groups else []
+                subject = groups[0].actor_ids(self.article, self._recent_pair()) if groups else []
                 speakers = attribution.sources if attribution else []
                 cue = attribution.cue if attribution else None
                 self.quotes += make_quotes(self.article, sentence, speakers, subject, cue)
@@ -507,6 +556,10 @@ class EventFinder:
         for event in fused:
             event.id = event_id(self.article.id, event)
         return fused
+
+
+def _short(rule: str, limit: int = 90) -> str:
+    return rule if len(rule) <= limit else rule[: limit - 1] + "…"
 
 
 def country_actor(article: Article, iso3: str) -> str:
@@ -550,7 +603,9 @@ def infer_year(article: Article) -> int | None:
     if article.published is not None:
         return article.published.year
     language = article.language or "en"
-    planned = cue_lists("statuses", language).get("planned")
+    planned = cue_lists("statuses", language).get("planned") or grammar(language).regex(
+        "future_markers"
+    )
     years: list[int] = []
     planned_years: list[int] = []
     for sentence in article.sentences:

@@ -87,6 +87,10 @@ NAME_STOPWORDS = {
 }
 
 
+# "Lebanon's new President", "Russia’s": a possessive and at most two lower-case words.
+_POSSESSIVE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}")
+
+
 @dataclass(slots=True)
 class PersonSeed:
     """A person found with a title; later mentions of the surname link to them."""
@@ -186,7 +190,7 @@ class MentionFinder:
             if mention.kind != "country" or mention.end > start:
                 continue
             gap = text[mention.end : start].strip()
-            if not gap or self.grammar.has("determiners", gap):
+            if not gap or self.grammar.has("determiners", gap) or _POSSESSIVE.fullmatch(gap):
                 return mention
             return None
         return None

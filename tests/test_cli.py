@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _batch(tmp_path: Path) -> Path:
     folder = tmp_path / "batch"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     (folder / "good.txt").write_text(
         "WIEN – Österreich und Ungarn haben am Montag in Wien über Grenzkontrollen verhandelt.",
         encoding="utf-8",

@@ -25,8 +25,10 @@ def test_ingest_reports_repeats_and_lists_the_consult(shared: Path, tmp_path: Pa
     listed = runner.invoke(main, ["events", "--db", str(db), "--format", "json", "--limit", "100"])
     rows = [json.loads(line) for line in listed.output.splitlines()]
     consults = [
-        r for r in rows
-        if r["type"] == "CONSULT" and {a["code"] for a in r["actors"] + r["recipients"]} == {"PAK", "RUS"}
+        r
+        for r in rows
+        if r["type"] == "CONSULT"
+        and {a["code"] for a in r["actors"] + r["recipients"]} == {"PAK", "RUS"}
         and {a["kind"] for a in r["actors"]} == {"country"}
     ]
     assert len(consults) == 1
@@ -37,8 +39,12 @@ def test_ingest_reports_repeats_and_lists_the_consult(shared: Path, tmp_path: Pa
     counts = runner.invoke(main, ["events", "--db", str(db), "--format", "json", "--limit", "100"])
     again = runner.invoke(main, args)
     assert "stored 0, already known 1, failed 0" in again.output
-    assert runner.invoke(main, ["events", "--db", str(db), "--format", "json",
-                                "--limit", "100"]).output == counts.output
+    assert (
+        runner.invoke(
+            main, ["events", "--db", str(db), "--format", "json", "--limit", "100"]
+        ).output
+        == counts.output
+    )
 
 
 def test_document_gold(shared: Path) -> None:
@@ -57,6 +63,11 @@ def test_year_is_inferred_without_publication_date(shared: Path) -> None:
     text = (shared / SEED).read_text(encoding="utf-8")
     dated = extract(text, language="de", published=dt.date(2023, 11, 17))
     undated = extract(text, language="de")
-    assert [e.date.iso() if e.date else None for e in undated.events] == [
-        e.date.iso() if e.date else None for e in dated.events
-    ]
+    assert [e.type for e in undated.events] == [e.type for e in dated.events]
+    checked = 0
+    for with_date, without in zip(dated.events, undated.events, strict=True):
+        # Only a date taken from the publication date itself is unknowable without it.
+        if with_date.date and not with_date.date.reason.startswith("publication"):
+            assert without.date is not None and without.date.iso() == with_date.date.iso()
+            checked += 1
+    assert checked == len(dated.events) >= 6
