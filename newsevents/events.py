@@ -25,6 +25,7 @@ from newsevents.records import Actor, Article, Event, EventDate, Mention, Quote,
 PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
+CLAUSE_BREAKS = (",", ";", ":", " – ", "(")
 MEETING_TYPES = {"CONSULT"}
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -273,6 +274,12 @@ class EventFinder:
             reason.append("passive voice: the von/by-phrase is the doer")
         else:
             before = [g for g in others if g.start < hit.start]
+            clause = max(self.article.text.rfind(b, lo, hit.start) for b in CLAUSE_BREAKS)
+            own_clause = [g for g in before if g.start > clause]
+            if own_clause and clause > lo:
+                # "Falls Serbien ..., könnte Kosovo Sanktionen verhängen": the trigger's clause
+                # names its own subject.
+                before = own_clause + [g for g in before if g not in own_clause]
             actor_party = (
                 before[0] if before else (subject if subject else (others[0] if others else None))
             )
@@ -313,9 +320,21 @@ class EventFinder:
         """occurred, planned, negated or hypothetical, from cues near the trigger."""
         if hit.trigger.status:
             return hit.trigger.status
+        text = self.article.text
+        # The trigger's clause: cues in a neighbouring clause belong to another verb.
         lo = max(sentence.start, hit.start - STATUS_WINDOW)
         hi = min(sentence.end, hit.end + STATUS_WINDOW)
-        window = self.article.text[lo:hi]
+        lo = max(lo, *(text.rfind(b, lo, hit.start) + 1 for b in CLAUSE_BREAKS))
+        ends = [i for b in CLAUSE_BREAKS if (i := text.find(b, hit.end, hi)) != -1]
+        hi = min([hi, *ends])
+        window = text[lo:hi]
+        # A condition usually stands in the clause before: "Falls X ..., könnte Y ...".
+        before = text[max(sentence.start, lo - STATUS_WINDOW) : lo]
+        conditional = self.statuses.get("hypothetical")
+        if conditional is not None and conditional.search(
+            before.rsplit(",", 2)[-2] if before.count(",") > 1 else before
+        ):
+            return "hypothetical"
         for status in ("negated", "hypothetical", "planned"):
             cue = self.statuses.get(status)
             if cue is not None and cue.search(window):

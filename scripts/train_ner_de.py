@@ -48,7 +48,12 @@ seed = {seed}
 lang = "de"
 pipeline = ["tok2vec","ner"]
 batch_size = 256
+disabled = []
+before_creation = null
+after_creation = null
+after_pipeline_creation = null
 tokenizer = {{"@tokenizers":"spacy.Tokenizer.v1"}}
+vectors = {{"@vectors":"spacy.Vectors.v1"}}
 
 [components]
 
@@ -303,14 +308,31 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def main() -> int:
-    """Convert the data, train, score on Europarl test, write the model and TRAINING.md."""
+def raw_chunks(texts: list[str], words: int = 80) -> list[str]:
+    """Unlabelled texts cut at sentence ends into pieces of about `words` words."""
+    import re
+
+    chunks = []
+    for text in texts:
+        piece: list[str] = []
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            piece.extend(sentence.split())
+            if len(piece) >= words:
+                chunks.append(" ".join(piece))
+                piece = []
+        if len(piece) >= 5:
+            chunks.append(" ".join(piece))
+    return chunks
+
+
+def parse_args() -> argparse.Namespace:
+    """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: temp)")
-    parser.add_argument("--max-steps", type=int, default=6000)
-    parser.add_argument("--patience", type=int, default=2000)
+    parser.add_argument("--max-steps", type=int, default=3000)
+    parser.add_argument("--patience", type=int, default=1200)
     parser.add_argument("--eval-frequency", type=int, default=200)
     parser.add_argument("--width", type=int, default=96)
     parser.add_argument("--depth", type=int, default=4)
@@ -319,31 +341,55 @@ def main() -> int:
     parser.add_argument("--rows-shape", type=int, default=1000)
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--germeval-copies", type=int, default=2)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--pretrain-epochs",
+        type=int,
+        default=0,
+        help="pretrain tok2vec (characters objective) on unlabelled 10kGNAD text; 0: off",
+    )
+    parser.add_argument(
+        "--holdout",
+        type=int,
+        default=0,
+        help="experiments only: hold out the last N GermEval part-1 records and score them",
+    )
+    return parser.parse_args()
+
+
+def main() -> int:
+    """Convert the data, train, score on Europarl test, write the model and TRAINING.md."""
+    args = parse_args()
 
     import spacy
     from spacy.cli.train import train
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config_from_str
 
     data = args.shared / "data"
     europarl = data / "europarl-de-ner"
-    sources = {
-        "train": [europarl / "train.ner.jsonl", data / "germeval2014-dev-part1.ner.jsonl"],
-        "dev": [europarl / "dev.ner.jsonl"],
-        "test": [europarl / "test.ner.jsonl"],
+    paths = {
+        "europarl_train": europarl / "train.ner.jsonl",
+        "germeval": data / "germeval2014-dev-part1.ner.jsonl",
+        "dev": europarl / "dev.ner.jsonl",
+        "test": europarl / "test.ner.jsonl",
+        "raw": data / "10kgnad-test.text.jsonl",
     }
-    for path in [p for paths in sources.values() for p in paths]:
+    for path in paths.values():
         if not path.exists():
             print(f"{path}: not found (is ../shared present?)", file=sys.stderr)
             return 2
 
     random.seed(SEED)
     blank = spacy.blank("de")
-    europarl_train = read_jsonl(sources["train"][0])
-    germeval = read_jsonl(sources["train"][1])
+    europarl_train = read_jsonl(paths["europarl_train"])
+    germeval = read_jsonl(paths["germeval"])
+    heldout: list[dict[str, Any]] = []
+    if args.holdout:
+        germeval, heldout = germeval[: -args.holdout], germeval[-args.holdout :]
     train_records = europarl_train + germeval * args.germeval_copies
     random.Random(SEED).shuffle(train_records)
-    dev_records = read_jsonl(sources["dev"][0])
-    test_records = read_jsonl(sources["test"][0])
+    dev_records = read_jsonl(paths["dev"])
+    test_records = read_jsonl(paths["test"])
 
     config_text = CONFIG.format(
         seed=SEED,
@@ -363,14 +409,32 @@ def main() -> int:
     write_docbin(to_docs(blank, dev_records), work / "dev.spacy")
     config_path = work / "config.cfg"
     config_path.write_text(config_text, encoding="utf-8")
+    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
 
     start = time.perf_counter()
-    train(
-        config_path,
-        work / "output",
-        use_gpu=-1,
-        overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")},
-    )
+    pretrain_seconds = 0.0
+    n_raw = 0
+    if args.pretrain_epochs:
+        raw_texts = [r["text"] for r in read_jsonl(paths["raw"])]
+        raw_texts += [r["text"] for r in europarl_train + germeval]
+        chunks = raw_chunks(raw_texts)
+        n_raw = sum(len(chunk.split()) for chunk in chunks)
+        raw_path = work / "raw.jsonl"
+        with raw_path.open("w", encoding="utf-8") as handle:
+            for chunk in chunks:
+                handle.write(json.dumps({"text": chunk}, ensure_ascii=False) + "\n")
+        pretrain_config = load_config_from_str(
+            config_text + PRETRAIN_CONFIG.format(epochs=args.pretrain_epochs),
+            overrides={**overrides, "paths.raw_text": str(raw_path)},
+            interpolate=True,
+        )
+        pretrain_dir = work / "pretrain"
+        pretrain_dir.mkdir(exist_ok=True)
+        pretrain(pretrain_config, pretrain_dir, use_gpu=-1, silent=False)
+        overrides["paths.init_tok2vec"] = str(pretrain_dir / "model-last.bin")
+        pretrain_seconds = time.perf_counter() - start
+
+    train(config_path, work / "output", use_gpu=-1, overrides=overrides)
     seconds = time.perf_counter() - start
 
     best = work / "output" / "model-best"
@@ -378,6 +442,12 @@ def main() -> int:
     test_scores = score(nlp, test_records)
     dev_scores = score(nlp, dev_records)
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    if heldout:
+        print(f"held-out GermEval part 1 ({len(heldout)} records)")
+        print(format_scores(score(nlp, heldout)))
+        news = [r for r in heldout if r.get("domain") == "news"]
+        print(f"held-out GermEval part 1, news ({len(news)} records)")
+        print(format_scores(score(nlp, news)))
 
     if args.out.exists():
         shutil.rmtree(args.out)
@@ -390,6 +460,18 @@ def main() -> int:
     size = dir_size(args.out)
 
     command = "python scripts/train_ner_de.py " + " ".join(sys.argv[1:])
+    pretrain_line = (
+        f"- pretraining: tok2vec pretrained {args.pretrain_epochs} epochs (spaCy characters "
+        f"objective, 4 characters) on {n_raw} unlabelled words: 10kGNAD test articles "
+        "(DerStandard) + the training sentences' text, in about 80-word pieces"
+        if args.pretrain_epochs
+        else "- pretraining: none"
+    )
+    holdout_line = (
+        f"\n- held out (experiments only): the last {len(heldout)} GermEval part-1 records"
+        if heldout
+        else ""
+    )
     report = f"""# ner-de: the project's own German NER model
 
 A small spaCy CNN pipeline (`tok2vec` + `ner`, blank `de` tokenizer), trained by
@@ -398,10 +480,11 @@ A small spaCy CNN pipeline (`tok2vec` + `ner`, blank `de` tokenizer), trained by
 ## Data
 - train: Europarl-DE NER `train` ({len(europarl_train)} sentences) + GermEval 2014 dev
   part 1 ({len(germeval)} sentences, news + Wikipedia, repeated {args.germeval_copies}x)
-  = {len(train_records)} training docs, on their gold tokenisation
+  = {len(train_records)} training docs, on their gold tokenisation{holdout_line}
 - dev (model selection): Europarl-DE NER `dev` ({len(dev_records)} sentences)
 - test (scored once, below): Europarl-DE NER `test` ({len(test_records)} sentences)
-- Sources and licences: `shared/data/SOURCES.md` (Faruqui & Padó 2010; GermEval 2014, CC BY 4.0).
+- Sources and licences: `shared/data/SOURCES.md` (Faruqui & Padó 2010; GermEval 2014, CC BY 4.0;
+  10kGNAD, CC BY-NC-SA 4.0, used unlabelled for pretraining only).
   Nothing under `shared/gold/` was used for training or model selection.
 
 ## Command
@@ -415,6 +498,7 @@ spaCy {spacy.__version__}, seed {SEED}.
   {args.rows_norm}/{args.rows_small}/{args.rows_small}/{args.rows_shape}; MaxoutWindowEncoder.v2
   depth {args.depth}, window 1, maxout 3
 - ner: TransitionBasedParser.v2, hidden width 64, maxout 2
+{pretrain_line}
 - training: Adam lr 0.001, L2 0.01, dropout {args.dropout}, batch by words compounding
   100 -> 1000, max_steps {args.max_steps}, patience {args.patience}, eval every
   {args.eval_frequency} steps, averaged parameters; best step by dev ents_f
@@ -422,7 +506,7 @@ spaCy {spacy.__version__}, seed {SEED}.
   no strings)
 
 ## Training
-- wall time: {seconds:.0f} s on {_cpu_count()} CPU cores
+- wall time: {seconds:.0f} s on {_cpu_count()} CPU cores (pretraining {pretrain_seconds:.0f} s)
 - dev ents_f (spaCy's scorer, best step): {meta.get("performance", {}).get("ents_f", 0.0):.3f}
 - size on disk: {size / 1e6:.1f} MB
 
