@@ -14,7 +14,6 @@ from newsevents.kb import KnowledgeBase, default_kb
 from newsevents.records import Actor, Article, Mention
 
 ACTOR_KINDS = {"country", "organization", "person", "group", "body"}
-DATELINE_CHARS = 60  # a dateline ("ISLAMABAD:", "Wien –") sits in the first few dozen characters
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?::|–|—|-{1,2})\s")
 
 
@@ -22,13 +21,15 @@ def find_dateline(article: Article) -> Mention | None:
     """The place mention that opens the article as its dateline, if any."""
     if not article.paragraphs:
         return None
-    # The dateline opens the first paragraph or follows the lead in the first paragraph.
+    # The dateline opens the first paragraph (or the second, after a headline) or follows the
+    # lead sentence.
+    lead = article.paragraphs[:2]
     for mention in article.mentions:
-        if mention.kind not in {"place", "country"} or mention.start > article.paragraphs[0].end:
+        if mention.kind not in {"place", "country"} or mention.start > lead[-1].end:
             continue
         before = article.text[max(0, mention.start - 2) : mention.start]
-        opens = mention.start == article.paragraphs[0].start
-        near_start = opens and mention.start < DATELINE_CHARS + article.paragraphs[0].start
+        opens = any(mention.start == p.start for p in lead)
+        near_start = opens
         after_lead = before.endswith(". ")
         if (near_start or after_lead) and _DATELINE_END.match(article.text, mention.end):
             return mention

@@ -194,11 +194,8 @@ class DateFinder:
                     month = int(groups["m2"])
                 day_text = groups.get("day") or groups.get("d2")
                 day = int(day_text) if day_text else None
-                if (
-                    (month is not None
-                    and not 1 <= month <= 12)
-                    or (day is not None
-                    and not 1 <= day <= 31)
+                if (month is not None and not 1 <= month <= 12) or (
+                    day is not None and not 1 <= day <= 31
                 ):
                     continue
                 year = int(groups["year"]) if groups.get("year") else None

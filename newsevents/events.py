@@ -273,7 +273,11 @@ class EventFinder:
             recipients = [g for g in others]
             reason.append("passive voice: the von/by-phrase is the doer")
         else:
-            before = [g for g in others if g.start < hit.start]
+            # A party after "gegen"/"with"/"against" is the target, not the doer.
+            doers = [
+                g for g in others if not self.grammar.has("recipient_prepositions", g.preposition)
+            ]
+            before = [g for g in doers if g.start < hit.start]
             clause = max(self.article.text.rfind(b, lo, hit.start) for b in CLAUSE_BREAKS)
             own_clause = [g for g in before if g.start > clause]
             if own_clause and clause > lo:
@@ -281,7 +285,7 @@ class EventFinder:
                 # names its own subject.
                 before = own_clause + [g for g in before if g not in own_clause]
             actor_party = (
-                before[0] if before else (subject if subject else (others[0] if others else None))
+                before[0] if before else (subject if subject else (doers[0] if doers else None))
             )
             recipients = [g for g in others if g is not actor_party]
             reason.append(

@@ -1,8 +1,9 @@
 """One event, not many: fuse the reports of the same event inside one article.
 
-A meeting (PLOVER types whose ontology entry says `fuse: meeting`) reported in several
-paragraphs is one event keeping every evidence span; "das Treffen" / "the meeting" adds its
-sentence to the meeting reported before. Separate statements stay separate events.
+A meeting, attack or protest (PLOVER types whose ontology entry says `fuse: occurrence`)
+reported in several paragraphs is one event keeping every evidence span; "das Treffen" /
+"the meeting" adds its sentence to the meeting reported before. Separate statements stay
+separate events.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from newsevents.lexicons import ontology
 from newsevents.records import Event
 
 
-def _same_parties(a: Event, b: Event) -> bool:
+def _same_parties(a: Event, b: Event, *, loose: bool = False) -> bool:
+    """Equal parties; `loose` also accepts a report that leaves out the recipient."""
     if a.symmetric or b.symmetric:
         return a.parties() == b.parties()
-    return set(a.actors) == set(b.actors) and set(a.recipients) == set(b.recipients)
+    if set(a.actors) != set(b.actors):
+        return False
+    ra, rb = set(a.recipients), set(b.recipients)
+    return ra == rb or (loose and (ra <= rb or rb <= ra))
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
@@ -32,6 +37,7 @@ def _absorb(into: Event, other: Event) -> None:
     into.sources = list(dict.fromkeys(into.sources + other.sources))
     into.context = list(dict.fromkeys(into.context + other.context))
     into.participants = list(dict.fromkeys(into.participants + other.participants))
+    into.recipients = list(dict.fromkeys(into.recipients + other.recipients))
     if other.date and other.date.explicit and (into.date is None or not into.date.explicit):
         into.date = other.date
     if into.location is None or (other.location and "dateline" in " ".join(into.explanation)):
@@ -46,11 +52,7 @@ def fuse_events(events: list[Event]) -> list[Event]:
     fused: list[Event] = []
     for event in events:
         if event.status == "reference":
-            meetings = [
-                e
-                for e in fused
-                if ontology().get(e.type, {}).get("fuse") == "meeting" and e.status == "occurred"
-            ]
+            meetings = [e for e in fused if e.type == event.type and e.status == "occurred"]
             if meetings:
                 event.participants = [
                     p for p in event.recipients if p not in meetings[-1].parties()
@@ -65,10 +67,13 @@ def fuse_events(events: list[Event]) -> list[Event]:
         for earlier in reversed(fused):
             if earlier.type != event.type or earlier.status != event.status:
                 continue
-            if not _same_parties(earlier, event) or not _dates_compatible(earlier, event):
+            loose = policy == "occurrence"
+            if not _same_parties(earlier, event, loose=loose) or not _dates_compatible(
+                earlier, event
+            ):
                 continue
             same_sentence = bool(set(earlier.sentences) & set(event.sentences))
-            if policy == "meeting" or same_sentence:
+            if policy == "occurrence" or same_sentence:
                 target = earlier
                 break
         if target is None:

@@ -244,7 +244,7 @@ class MentionFinder:
                 continue
             country = owner or after
             if country is None:
-                if not role.sector or role.sector == "GOV":
+                if not role.sector or (role.kind == "person_title" and role.sector == "GOV"):
                     continue  # "the minister" alone: whose, we cannot tell
                 country = self._place_country(kb_found)
                 if country is None:
