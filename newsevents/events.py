@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsevents.attribution import Attribution, AttributionTracker
@@ -86,15 +87,38 @@ class SentenceContext:
 
 def find_triggers(text: str, start: int, end: int, language: str) -> list[TriggerHit]:
     """Non-overlapping trigger hits in text[start:end], longest and earliest-listed first."""
-    sentence_text = text[start:end]
-    hits: list[TriggerHit] = []
+    return find_triggers_in(text, [(start, end)], language)[0]
+
+
+def find_triggers_in(
+    text: str, spans: list[tuple[int, int]], language: str
+) -> list[list[TriggerHit]]:
+    """Trigger hits of each sentence span, found with one pass of each trigger over the text.
+
+    A trigger's `requires`/`excludes` conditions are checked only in sentences where it hits,
+    which keeps the cost of a large lexicon close to one scan of the article.
+    """
+    found: list[list[TriggerHit]] = [[] for _ in spans]
+    if not spans:
+        return found
+    starts = [s for s, _ in spans]
+    lo, hi = min(starts), max(e for _, e in spans)
     for trigger in triggers(language):
-        if trigger.requires and not trigger.requires.search(sentence_text):
-            continue
-        if trigger.excludes and trigger.excludes.search(sentence_text):
-            continue
-        for match in trigger.regex.finditer(text, start, end):
-            hits.append(TriggerHit(trigger, match.start(), match.end(), match.group()))
+        for match in trigger.regex.finditer(text, lo, hi):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0 or match.end() > spans[index][1]:
+                continue  # outside the analysed sentences (a repeated paragraph) or across two
+            s_start, s_end = spans[index]
+            if trigger.requires and not trigger.requires.search(text, s_start, s_end):
+                continue
+            if trigger.excludes and trigger.excludes.search(text, s_start, s_end):
+                continue
+            found[index].append(TriggerHit(trigger, match.start(), match.end(), match.group()))
+    return [_longest_first(hits) for hits in found]
+
+
+def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Non-overlapping hits, preferring longer then heavier ones, in text order."""
     hits.sort(key=lambda h: (-(h.end - h.start), -h.trigger.weight))
     kept: list[TriggerHit] = []
     for hit in hits:
@@ -116,6 +140,7 @@ class EventFinder:
         self.last_date: EventDate | None = None
         self.events: list[Event] = []
         self.quotes: list[Quote] = []
+        self.hits: list[list[TriggerHit]] = []
 
     # 1. parties
     def _word_before(self, offset: int) -> str:
@@ -407,7 +432,7 @@ class EventFinder:
     def sentence_events(self, context: SentenceContext) -> list[Event]:
         """The events coded from one sentence (before fusion)."""
         sentence = context.sentence
-        hits = find_triggers(self.article.text, sentence.start, sentence.end, self.language)
+        hits = self.hits[sentence.index]
         events: list[Event] = []
         subject: Party | None = None
         hits = self._main_triggers(hits, context)
@@ -559,6 +584,9 @@ class EventFinder:
     def run(self) -> list[Event]:
         """All events of the article, fused."""
         tracker = AttributionTracker(self.article)
+        self.hits = find_triggers_in(
+            self.article.text, [(x.start, x.end) for x in self.article.sentences], self.language
+        )
         by_sentence: dict[int, list[Mention]] = {}
         for mention in self.article.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -576,8 +604,14 @@ class EventFinder:
                 cue = attribution.cue if attribution else None
                 self.quotes += make_quotes(self.article, sentence, speakers, subject, cue)
         fused = fuse_events(self.events)
+        taken: set[str] = set()
         for event in fused:
             event.id = event_id(self.article.id, event)
+            number = 1
+            while event.id in taken:  # same type, parties and sentence, but a separate event
+                number += 1
+                event.id = f"{event_id(self.article.id, event)}-{number}"
+            taken.add(event.id)
         return fused
 
 
@@ -647,7 +681,8 @@ def event_id(article_id: str, event: Event) -> str:
     """Stable id of an event: article id plus a hash of its type, parties and first evidence."""
     first = event.evidence[0] if event.evidence else Span(0, 0)
     key = (
-        f"{article_id}|{event.type}|{sorted(event.actors)}|{sorted(event.recipients)}|{first.start}"
+        f"{article_id}|{event.type}|{event.status}|{sorted(event.actors)}|"
+        f"{sorted(event.recipients)}|{first.start}"
     )
     return f"{article_id}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsevents.dates import finder
 from newsevents.kb import KnowledgeBase, Role, default_kb
@@ -125,6 +126,7 @@ _PHONETIC = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     """A spelling-insensitive key for a surname across German and English transliteration."""
     key = slug(name).replace("-", "")

@@ -124,6 +124,7 @@ ABBREVIATIONS = {
 }
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 @dataclass(slots=True, frozen=True)
@@ -172,7 +173,7 @@ def _ends_sentence(text: str, dot: int, after: int, language: str) -> bool:
         return False
     if text[dot] != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:dot])
+    word = _LAST_WORD.search(text, max(0, dot - 40), dot)
     if not word:
         return True
     token = word.group(1)

@@ -90,6 +90,17 @@ def event_predictions(article: Article) -> list[dict[str, Any]]:
     ]
 
 
+def actor_mentions(article: Article) -> list[dict[str, Any]]:
+    """Every mention that can be a party, with the country code it resolved to."""
+    found = []
+    for m in article.mentions:
+        actor = article.actors.get(m.actor_id or "")
+        if actor is None or m.kind in {"date", "here", "region"}:
+            continue
+        found.append({"start": m.start, "end": m.end, "code": _party(actor, actor.id)["code"]})
+    return found
+
+
 def document_prediction(article: Article) -> dict[str, Any]:
     """The document-task prediction: repeated paragraphs, entities, events, quotes."""
     mentions: dict[str, list[str]] = {}
@@ -162,7 +173,11 @@ def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, An
         return {"id": rid, "entities": ner_entities(article)}
     if task == "events":
         article = analyse(record["text"], record.get("language"), origin=origin)
-        return {"id": rid, "events": event_predictions(article)}
+        return {
+            "id": rid,
+            "events": event_predictions(article),
+            "actor_mentions": actor_mentions(article),
+        }
     if task == "pair":
         first = analyse(record["text1"], record.get("language1"), origin=origin + ":1")
         second = analyse(record["text2"], record.get("language2"), origin=origin + ":2")

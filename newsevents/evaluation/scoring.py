@@ -194,7 +194,9 @@ def score_events(gold: Sequence[Record], predictions: Predictions) -> dict[str, 
     type_prf, full_prf = PRF(), PRF()
     mode, context = Accuracy(), Accuracy()
     type_only_recall, type_only_precision, no_event = Accuracy(), Accuracy(), Accuracy()
+    actor_codes = Accuracy()
     for record in gold:
+        _score_actor_codes(record, _prediction(predictions, record), actor_codes)
         predicted_items = _items(_prediction(predictions, record), "events", record["id"])
         if record.get("type_only"):
             gold_types = {_label(e["type"]) for e in record["events"]}
@@ -224,7 +226,35 @@ def score_events(gold: Sequence[Record], predictions: Predictions) -> dict[str, 
         "type_only_recall": type_only_recall.as_dict(),
         "type_only_precision": type_only_precision.as_dict(),
         "no_event_accuracy": no_event.as_dict(),
+        "actor_codes": actor_codes.as_dict(),
     }
+
+
+def _score_actor_codes(
+    record: Record, prediction: Mapping[str, Any] | None, accuracy: Accuracy
+) -> None:
+    """Country code of each gold actor text, resolved by the system where that text stands.
+
+    The prediction's optional ``actor_mentions`` lists ``{start, end, code}`` for every party
+    the system resolved; a gold actor (or recipient) counts as right when a mention that
+    overlaps the first occurrence of its ``text`` in the record carries its code.
+    """
+    mentions = list((prediction or {}).get("actor_mentions") or [])
+    text = str(record.get("text") or "")
+    for event in record.get("events") or []:
+        for party in list(event.get("actor") or []) + list(event.get("recipient") or []):
+            surface = str(party.get("text") or "")
+            start = text.find(surface) if surface else -1
+            if start == -1 or not party.get("code"):
+                continue
+            end = start + len(surface)
+            gold_code = CODE_ALIASES.get(str(party["code"]).upper(), str(party["code"]).upper())
+            codes = {
+                CODE_ALIASES.get(str(m.get("code")).upper(), str(m.get("code")).upper())
+                for m in mentions
+                if m.get("code") and int(m["start"]) < end and start < int(m["end"])
+            }
+            accuracy.record(gold_code in codes)
 
 
 def _plover_event(event: Mapping[str, Any], gold: bool) -> _Event:

@@ -23,6 +23,8 @@ from newsevents.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
+INSERT_BATCH_ROWS = 500  # rows per multi-row INSERT; keeps the parameter list moderate
+
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.context, e.is_symmetric, e.date, e.date_precision, "
     "e.date_text, e.date_reason, e.location, e.status, e.planned_type, e.trigger, e.rule, "
@@ -164,8 +166,7 @@ class Store:
                 for i, m in enumerate(a.mentions)
             ],
         )
-        for actor in a.actors.values():
-            self._upsert_actor(actor)
+        self._upsert_actors(list(a.actors.values()))
         counts: dict[str, int] = {}
         for m in a.mentions:
             if m.actor_id in a.actors:
@@ -174,12 +175,11 @@ class Store:
             "INSERT INTO article_actors VALUES (?,?,?)",
             [(a.id, actor_id, n) for actor_id, n in counts.items()],
         )
+        events, roles, spans = [], [], []
         for e in a.events:
             d = e.date
-            db.execute(
-                f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
+            events.append(
+                (
                     e.id,
                     a.id,
                     e.type,
@@ -196,24 +196,25 @@ class Store:
                     e.trigger,
                     e.rule,
                     e.explanation,
-                ],
-            )
-            roles = [(e.id, x, "actor") for x in e.actors]
-            roles += [(e.id, x, "recipient") for x in e.recipients if x not in e.actors]
-            roles += [(e.id, x, "participant") for x in e.participants]
-            roles += [(e.id, x, "source") for x in e.sources]
-            self._many("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
-            spans = [
-                (
-                    e.id,
-                    a.id,
-                    s.start,
-                    s.end,
-                    _sentence_index(a, s.start),
                 )
-                for s in e.evidence
-            ]
-            self._many("INSERT OR IGNORE INTO event_sources VALUES (?,?,?,?,?)", spans)
+            )
+            role_rows = [(e.id, x, "actor") for x in e.actors]
+            role_rows += [(e.id, x, "recipient") for x in e.recipients if x not in e.actors]
+            role_rows += [(e.id, x, "participant") for x in e.participants]
+            role_rows += [(e.id, x, "source") for x in e.sources]
+            roles += list(dict.fromkeys(role_rows))
+            spans += list(
+                dict.fromkeys(
+                    (e.id, a.id, s.start, s.end, _sentence_index(a, s.start)) for s in e.evidence
+                )
+            )
+        self._many(
+            f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            events,
+        )
+        self._many("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
+        self._many("INSERT OR IGNORE INTO event_sources VALUES (?,?,?,?,?)", spans)
         self._many(
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
             [
@@ -222,39 +223,64 @@ class Store:
             ],
         )
 
-    def _many(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        if rows:
-            self.db.executemany(sql, rows)
+    def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows with one multi-row statement per batch.
 
-    def _upsert_actor(self, actor: Actor) -> None:
-        row = self.db.execute(
-            "SELECT aliases, roles FROM actors WHERE id = ?", [actor.id]
-        ).fetchone()
-        if row is None:
-            self.db.execute(
-                "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    actor.id,
-                    actor.name,
-                    actor.kind,
-                    actor.code,
-                    actor.sector,
-                    actor.country,
-                    actor.lat,
-                    actor.lon,
-                    actor.roles,
-                    actor.aliases,
-                    actor.members,
-                ],
-            )
+        DuckDB's executemany runs one statement per row (about 10 ms each here); one
+        statement with many VALUES tuples is two orders of magnitude faster.
+        """
+        if not rows:
             return
-        aliases = list(dict.fromkeys((row[0] or []) + actor.aliases))
-        roles = list(dict.fromkeys((row[1] or []) + actor.roles))
-        self.db.execute(
-            "UPDATE actors SET aliases = ?, roles = ?, country = coalesce(country, ?),"
-            " code = coalesce(code, ?) WHERE id = ?",
-            [aliases, roles, actor.country, actor.code, actor.id],
+        head, _, tuple_sql = sql.partition(" VALUES ")
+        for first in range(0, len(rows), INSERT_BATCH_ROWS):
+            batch = rows[first : first + INSERT_BATCH_ROWS]
+            params = [value for row in batch for value in row]
+            self.db.execute(f"{head} VALUES {', '.join([tuple_sql] * len(batch))}", params)
+
+    def _upsert_actors(self, actors: Sequence[Actor]) -> None:
+        """Insert new actors; merge aliases and roles into those already stored."""
+        if not actors:
+            return
+        ids = [a.id for a in actors]
+        existing = {
+            row[0]: (row[1] or [], row[2] or [])
+            for row in self.db.execute(
+                "SELECT id, aliases, roles FROM actors WHERE list_contains(?, id)", [ids]
+            ).fetchall()
+        }
+        fresh = [a for a in actors if a.id not in existing]
+        self._many(
+            "INSERT INTO actors VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id,
+                    a.name,
+                    a.kind,
+                    a.code,
+                    a.sector,
+                    a.country,
+                    a.lat,
+                    a.lon,
+                    a.roles,
+                    a.aliases,
+                    a.members,
+                )
+                for a in fresh
+            ],
         )
+        for actor in actors:
+            if actor.id not in existing:
+                continue
+            old_aliases, old_roles = existing[actor.id]
+            aliases = list(dict.fromkeys(old_aliases + actor.aliases))
+            roles = list(dict.fromkeys(old_roles + actor.roles))
+            if aliases == old_aliases and roles == old_roles:
+                continue
+            self.db.execute(
+                "UPDATE actors SET aliases = ?, roles = ?, country = coalesce(country, ?),"
+                " code = coalesce(code, ?) WHERE id = ?",
+                [aliases, roles, actor.country, actor.code, actor.id],
+            )
 
     # -- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

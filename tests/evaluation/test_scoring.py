@@ -192,6 +192,7 @@ def test_events_perfect() -> None:
         "type_only_recall",
         "type_only_precision",
         "no_event_accuracy",
+        "actor_codes",
     }
     assert result["type"] == prf(1.0, 1.0, 1.0, 4, 0, 0)
     assert result["full"] == prf(1.0, 1.0, 1.0, 4, 0, 0)
@@ -562,3 +563,33 @@ def test_report_prints_counts() -> None:
     assert "r n/a" in pairs and "(n 6)" in pairs
     document = format_report(score("document", [DOC_GOLD], {}))
     assert "(resolved 0, n 5)" in document and "(correct 0, n 2)" in document
+
+
+def test_actor_codes_count_gold_parties_resolved_in_place() -> None:
+    gold = [
+        {
+            "id": "a1",
+            "task": "events",
+            "text": "Hungarian and Romanian officials agreed.",
+            "events": [
+                {
+                    "type": "AGREE",
+                    "actor": [
+                        {"code": "HUN", "sector": "GOV", "text": "Hungarian"},
+                        {"code": "ROU", "sector": "GOV", "text": "Romanian"},
+                    ],
+                    "recipient": [],
+                }
+            ],
+        }
+    ]
+    predictions = {
+        "a1": {
+            "events": [],
+            "actor_mentions": [
+                {"start": 0, "end": 9, "code": "HUN"},
+                {"start": 14, "end": 22, "code": "HUN"},
+            ],
+        }
+    }
+    assert score("events", gold, predictions)["actor_codes"] == acc(0.5, 1, 2)
