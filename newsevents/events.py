@@ -27,6 +27,12 @@ PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
 CLAUSE_BREAKS = (",", ";", ":", " – ", "(")
+INTENT_WINDOW = 30  # characters before a trigger where "will"/"wird" announce it
+# What an announced action is coded as: cooperation promised is AGREE, force threatened THREATEN.
+ANNOUNCED_AS = {
+    **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
+    **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
+}
 MEETING_TYPES = {"CONSULT"}
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 _WORD = re.compile(r"\w+|[^\w\s]")
@@ -452,6 +458,11 @@ class EventFinder:
             if status == "planned" and event_type in MEETING_TYPES:
                 # PLOVER: a reference to a future meeting is coded AGREE.
                 event_type, planned_type = "AGREE", hit.trigger.type
+            elif self._announced(hit, context) and event_type in ANNOUNCED_AS:
+                # "X will give aid" is a promise, "X would boycott Y" a threat (PLOVER): the
+                # announced action is kept as the planned type.
+                event_type, planned_type = ANNOUNCED_AS[event_type], event_type
+                status = "planned"
             date, how = self.date(hit, sentence, future=status == "planned")
             if how == "explicit" and status != "planned" and date is not None:
                 self.last_date = date
@@ -558,6 +569,12 @@ class EventFinder:
             return False
         has_meeting = any(e.type in MEETING_TYPES and e.status == "occurred" for e in self.events)
         return has_meeting and bool(words) and self.grammar.has("definite_markers", words[-1])
+
+    def _announced(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether the trigger is an action announced for the future ("will send", "wird ...")."""
+        lo = max(context.sentence.start, hit.start - INTENT_WINDOW)
+        window = self.article.text[lo : hit.start]
+        return bool(self.grammar.regex("intent_markers").search(window))
 
     def _new_meeting_planned(self, hit: TriggerHit) -> bool:
         before = _WORD.findall(self.article.text[max(0, hit.start - 30) : hit.start])[-2:]
