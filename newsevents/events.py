@@ -524,6 +524,8 @@ class EventFinder:
         kept: list[TriggerHit] = []
         for hit in hits:
             previous = kept[-1] if kept else None
+            if previous is not None and self._purpose(previous, hit):
+                continue  # "staged rallies to demand reforms": the demand is the rally's aim
             if previous is None or not str(
                 ontology().get(previous.trigger.type, {}).get("class", "")
             ).startswith("verbal"):
@@ -569,6 +571,18 @@ class EventFinder:
             return False
         has_meeting = any(e.type in MEETING_TYPES and e.status == "occurred" for e in self.events)
         return has_meeting and bool(words) and self.grammar.has("definite_markers", words[-1])
+
+    def _purpose(self, previous: TriggerHit, hit: TriggerHit) -> bool:
+        """Whether `hit` is an infinitive of purpose after `previous` ("to demand")."""
+        between = _WORD.findall(self.article.text[previous.end : hit.start])
+        if not between or (
+            "," in self.article.text[previous.end : hit.start] and self.language == "en"
+        ):
+            return False
+        marker = str(between[-1]).lower()
+        return (self.language == "en" and marker == "to" and len(between) <= 8) or (
+            self.language == "de" and marker == "zu" and "um" in (w.lower() for w in between)
+        )
 
     def _announced(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether the trigger is an action announced for the future ("will send", "wird ...")."""
