@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from newsevents.kb import KnowledgeBase, default_kb
-from newsevents.records import Actor, Article, Mention
+from newsevents.records import Actor, Article, Mention, is_role
 
 ACTOR_KINDS = {"country", "organization", "person", "group", "body"}
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?::|–|—|-{1,2})\s")
@@ -58,7 +58,9 @@ def _actor_from_mention(mention: Mention, kb: KnowledgeBase) -> Actor:
         code=mention.country,
         sector=mention.sector,
         country=mention.country,
-        roles=[mention.role] if mention.role and mention.kind in {"person", "organization"} else [],
+        roles=[mention.role]
+        if is_role(mention.role) and mention.kind in {"person", "organization"}
+        else [],
         members=members,
     )
 
@@ -83,7 +85,11 @@ def link(article: Article, kb: KnowledgeBase | None = None) -> Article:
             actor = actors.get(mention.actor_id)
             if actor is None:
                 actor = actors[mention.actor_id] = _actor_from_mention(mention, kb)
-            if mention.kind == "person" and mention.role and mention.role not in actor.roles:
+            if (
+                mention.kind == "person"
+                and is_role(mention.role)
+                and mention.role not in actor.roles
+            ):
                 actor.roles.append(mention.role)
             if actor.country is None and mention.country:
                 actor.country = actor.code = mention.country

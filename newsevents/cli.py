@@ -392,6 +392,11 @@ def actor(actor_id: str, db_path: Path) -> None:
     console.print(f"  aliases: {', '.join(row['aliases'] or [])}")
     if row["roles"]:
         console.print(f"  roles: {'; '.join(row['roles'])}")
+    for seen in row["role_history"]:
+        console.print(
+            f"  seen as {seen['role']} ({seen['country'] or '?'}) on {seen['published'] or '?'}"
+            f" in {seen['article_id']}: “{seen['evidence']}”"
+        )
     console.print(f"[bold]articles[/bold] ({len(row['articles'])})")
     for article in row["articles"]:
         console.print(

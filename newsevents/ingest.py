@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from newsevents import pipeline
 from newsevents.clean import content_hash, normalize_text
 from newsevents.errors import InputError, NewsEventsError
+from newsevents.kb import default_kb
+from newsevents.learning import learn_persons
 from newsevents.read import ReadOptions, iter_articles
 from newsevents.records import Article
 from newsevents.store import Store
@@ -44,6 +46,7 @@ def ingest(
     failed, so a caller can drive a progress bar.
     """
     report = IngestReport()
+    learn_persons(default_kb(), store)
     for item in iter_articles(paths, options):
         if isinstance(item, InputError):
             report.failed.append((item.origin, item.problem))

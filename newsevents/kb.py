@@ -1,9 +1,9 @@
-"""Knowledge base of countries, regions, places, organisations and role titles.
+"""Knowledge base of countries, regions, places, organisations, persons and role titles.
 
 The bundled data lives in ``newsevents/data/kb/``: ``countries.json`` and ``places.json`` are built
 by ``scripts/build_kb.py`` from open data (CLDR, GeoNames, pycountry, countrynames); the other
-files are curated by hand. Users add their own actors with CSV or YAML files
-(``KnowledgeBase.load(extra=[...])``).
+files are curated by hand (``persons.yaml`` is read by ``newsevents.kb_persons``). Users add their
+own actors with CSV or YAML files (``KnowledgeBase.load(extra=[...])``).
 
 Matching works on word tokens: every alias is split into tokens once, and ``find`` looks the
 tokens of a text up in a dictionary, longest phrase first. Inflected forms (German genitive,
@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from newsevents.kb_persons import given_names, load_yaml, lone_surname_ok, read_persons
+
 log = logging.getLogger(__name__)
 
 __all__ = ["AliasMatch", "KbEntry", "KnowledgeBase", "Role", "default_kb"]
@@ -36,7 +38,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _SAME_LENGTH_FIXES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2011": "-", "\u2010": "-"})
 _SHORT_PREFIX = {"organization": "org", "organisation": "org"}
 # Priorities decide which entry keeps a surface form that several claim (lower wins).
-_USER, _COUNTRY, _ORG, _REGION, _ADJECTIVE, _PLACE = range(6)
+_USER, _COUNTRY, _ORG, _PERSON, _REGION, _ADJECTIVE, _SURNAME, _PLACE = range(8)
 _FOLD_MIN_CHARS = 4  # names at least this long also match in ALL-CAPS datelines ("ISLAMABAD")
 
 # Inflection rules per language, as data (see _forms_* below).
@@ -50,10 +52,10 @@ _ENGLISH_SMALL_WORDS = {"of", "the", "for", "and", "in", "on", "to"}
 
 @dataclass(frozen=True, slots=True)
 class KbEntry:
-    """A country, region, place, organisation or user-defined actor."""
+    """A country, region, place, organisation, person or user-defined actor."""
 
-    id: str  # "country:RUS", "region:central_asia", "place:524901", "org:UN", "org:taliban"
-    kind: str  # "country" | "region" | "place" | "organization" | a user kind ("person")
+    id: str  # "country:RUS", "region:central_asia", "place:524901", "org:UN", "person:kofi-annan"
+    kind: str  # "country" | "region" | "place" | "organization" | "person" | a user kind
     name: str  # canonical English name
     code: str | None  # actor code: ISO3, or "IGO"/"NGO" for international bodies
     sector: str | None  # PLOVER sector (GOV, REB, PTY, IGO...) or None
@@ -69,7 +71,7 @@ class AliasMatch:
     start: int
     end: int
     entry_id: str
-    form: str  # "name" | "adjective" | "demonym" | "abbreviation"
+    form: str  # "name" | "adjective" | "demonym" | "abbreviation" | "surname"
     text: str
 
 
@@ -261,6 +263,8 @@ class KnowledgeBase:
         self._capitals: dict[str, str] = {}  # ISO3 -> place entry id
         self._matchers: dict[str, _Matcher] = {}
         self._role_matchers: dict[str, _Matcher] = {}
+        self._given_names: set[str] = set()  # words before the last of persons' full names
+        self._own_names: dict[str, set[str]] = {}  # person id -> those words of their names
 
     # 1. loading
     @classmethod
@@ -268,12 +272,12 @@ class KnowledgeBase:
         """The bundled knowledge base plus user files (CSV or YAML) of extra entries."""
         kb = cls()
         kb._load_countries(json.loads((_DATA / "countries.json").read_text("utf-8")))
-        kb._load_organizations(
-            yaml.load((_DATA / "organizations.yaml").read_text("utf-8"), Loader=_YamlLoader)
-        )
+        # load_yaml: the bundled YAML holds only strings, and the event parser is faster.
+        kb._load_organizations(load_yaml((_DATA / "organizations.yaml").read_text("utf-8")))
+        kb._load_persons(load_yaml((_DATA / "persons.yaml").read_text("utf-8")))
         kb._load_regions((_DATA / "regions.tsv").read_text("utf-8"))
         kb._load_places(json.loads((_DATA / "places.json").read_text("utf-8")))
-        kb._load_roles(yaml.load((_DATA / "roles.yaml").read_text("utf-8"), Loader=_YamlLoader))
+        kb._load_roles(load_yaml((_DATA / "roles.yaml").read_text("utf-8")))
         for path in extra:
             kb.add_file(Path(path))
         return kb
@@ -337,6 +341,18 @@ class KnowledgeBase:
                     self._name("de", form, entry_id, _ORG)
             for name in _split(org.get("en")):
                 self._name("en", name, entry_id, _ORG)
+
+    def _load_persons(self, data: dict[str, Any]) -> None:
+        """Persons: full names case-sensitive as written; surnames alone rank below them."""
+        records, aliases = read_persons(data)
+        self._given_names, self._own_names = given_names(aliases)
+        for rec in records:
+            self._add(KbEntry(rec.id, "person", rec.name, rec.code, rec.sector, rec.country))
+        for alias in aliases:
+            if alias.surname:
+                self._alias(alias.language, alias.surface, alias.target, "surname", _SURNAME)
+            else:
+                self._alias(alias.language, alias.surface, alias.target, "name", _PERSON, True)
 
     def _load_regions(self, text: str) -> None:
         for row in _tsv_rows(text):
@@ -460,6 +476,10 @@ class KnowledgeBase:
         entry = self._entries.get(entry_id)
         return entry.country if entry else None
 
+    def refresh(self) -> None:
+        """Rebuild the matchers after entries were added (learned persons, user files)."""
+        self._matchers.clear()
+
     def capital(self, iso3: str) -> KbEntry | None:
         """The capital of a country as a place entry, if known."""
         place_id = self._capitals.get(iso3)
@@ -496,6 +516,11 @@ class KnowledgeBase:
             hit = matcher.at(words, i)
             if hit is not None:
                 size, target, form = hit
+                if form == "surname" and not self._surname_ok(
+                    text, spans, words, i, size, target, language
+                ):
+                    i += size
+                    continue
                 start, end = spans[i].start(), spans[i + size - 1].end()
                 found.append(AliasMatch(start, end, target, form, text[start:end]))
                 i += size
@@ -507,6 +532,34 @@ class KnowledgeBase:
                 found.append(AliasMatch(start, end, target, "name", text[start:end]))
             i += 1
         return found
+
+    def _surname_ok(
+        self,
+        text: str,
+        spans: list[re.Match[str]],
+        words: list[str],
+        i: int,
+        size: int,
+        target: str,
+        language: str,
+    ) -> bool:
+        """Whether a surname alone at token i names the person (see kb_persons)."""
+        gap = text[spans[i - 1].end() : spans[i].start()] if i else ""
+        nxt = i + size
+        following = (
+            words[nxt]
+            if nxt < len(words) and text[spans[nxt - 1].end() : spans[nxt].start()] == " "
+            else None
+        )
+        roles = self._role_matcher(language)
+        after_role = any(
+            (hit := roles.at(words, j)) is not None and j + hit[0] == i
+            for j in range(max(0, i - 4), i)
+        )
+        own = self._own_names
+        english = language != "de"
+        given = self._given_names
+        return lone_surname_ok(words, gap, i, following, target, english, given, own, after_role)
 
     def roles(self, text: str, language: str) -> list[tuple[int, int, Role]]:
         """Role titles and organisation head nouns in a text: (start, end, role), longest first."""

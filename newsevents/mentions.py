@@ -89,6 +89,7 @@ NAME_STOPWORDS = {
 
 
 # "Lebanon's new President", "Russia’s": a possessive and at most two lower-case words.
+_SPACES = re.compile(r" *")
 _POSSESSIVE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}")
 
 
@@ -232,6 +233,13 @@ class MentionFinder:
             owner = self._country_before(kb_found, start, self.article.text)
             after = self._country_after(kb_found, end, self.article.text)
             if role.kind == "person_title":
+                known = self._known_person_at(kb_found, end)
+                if known is not None:
+                    # A title before a person the knowledge base knows: record the role.
+                    known.role, known.sector = role.label, known.sector or role.sector
+                    if owner is not None:
+                        owner.modifier = True
+                    continue
                 person = self._person_after_title(sentence, tokens, start, end, role, kb_spans)
                 if person is not None:
                     if person.country is None:
@@ -283,6 +291,10 @@ class MentionFinder:
                 )
             )
         return found
+
+    def _known_person_at(self, mentions: list[Mention], end: int) -> Mention | None:
+        gap_end = _SPACES.match(self.article.text, end).end()  # type: ignore[union-attr]
+        return next((m for m in mentions if m.kind == "person" and m.start == gap_end), None)
 
     def _place_country(self, mentions: list[Mention]) -> Mention | None:
         """The country of the sentence's place, else of the article's first place (the dateline),
@@ -354,12 +366,12 @@ class MentionFinder:
         key = phonetic_key(token.text)
         return any(seed.surname_key == key for seed in self.persons)
 
-    def _person_id(self, name: str) -> str:
+    def _person_id(self, name: str, known: str | None = None) -> str:
         key = phonetic_key(name.split()[-1])
         for seed in self.persons:
             if seed.surname_key == key:
                 return seed.actor_id
-        actor_id = f"person:{slug(name)}"
+        actor_id = known or f"person:{slug(name)}"
         self.persons.append(PersonSeed(actor_id, name, key))
         return actor_id
 
@@ -499,6 +511,10 @@ class MentionFinder:
             text = self.article.text[sentence.start : sentence.end]
             tokens = tokenize(text, sentence.start)
             kb_found = self.kb_mentions(sentence, text)
+            for mention in kb_found:
+                if mention.kind == "person" and mention.role != "surname" and mention.actor_id:
+                    # A known person named in full: later "Werschinin" or "Putin" link to them.
+                    self._person_id(mention.text, mention.actor_id)
             if sentence.index == 0:
                 self.first_places = [m for m in kb_found if m.kind == "place"]
             bodies = self.body_mentions(sentence, tokens, kb_found)

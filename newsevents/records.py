@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 
 @dataclass(slots=True, frozen=True)
@@ -36,6 +37,17 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+
+
+# How a knowledge-base name matched, kept in Mention.role when no title or role was found.
+MATCH_FORMS = frozenset(
+    {"name", "surname", "adjective", "demonym", "abbreviation", "title", "org_head", "dateline"}
+)
+
+
+def is_role(label: str | None) -> TypeGuard[str]:
+    """Whether a Mention.role value is a real role ("Foreign Minister"), not a match form."""
+    return bool(label) and label not in MATCH_FORMS
 
 
 @dataclass(slots=True)

@@ -47,7 +47,8 @@ def run_section(section: str, records: list[dict[str, Any]]) -> dict[str, Any]:
         for _ in nlp.pipe(texts, batch_size=32):
             pass
         result["seconds"] = time.perf_counter() - start
-        result["pipeline"] = f"spaCy {spacy.__version__} en_core_web_sm ({', '.join(nlp.pipe_names)})"
+        names = ", ".join(nlp.pipe_names)
+        result["pipeline"] = f"spaCy {spacy.__version__} en_core_web_sm ({names})"
     else:
         from newsevents import pipeline
         from newsevents.config import STAGES
@@ -56,7 +57,8 @@ def run_section(section: str, records: list[dict[str, Any]]) -> dict[str, Any]:
 
         stages = STAGES if section == "ingest" else [s for s in STAGES if s[0] != "events"]
         # Warm-up outside the timed loop: lexicons, knowledge base, language model.
-        pipeline.run(make_article("Berlin – Die Regierung beriet am Montag.", "warm", ReadOptions()))
+        warm = make_article("Berlin – Die Regierung beriet am Montag.", "warm", ReadOptions())
+        pipeline.run(warm)
         store = Store(":memory:") if section == "ingest" else None
         start = time.perf_counter()
         events = 0

@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from newsevents.errors import NotFound, StoreError
-from newsevents.records import Actor, Article
+from newsevents.records import Actor, Article, is_role
 from newsevents.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -167,6 +167,24 @@ class Store:
             ],
         )
         self._upsert_actors(list(a.actors.values()))
+        self._many(
+            "INSERT OR IGNORE INTO actor_roles VALUES (?,?,?,?,?,?,?)",
+            list(
+                {
+                    (m.actor_id, m.role): (
+                        m.actor_id,
+                        m.role,
+                        m.country,
+                        a.id,
+                        a.published,
+                        m.start,
+                        m.end,
+                    )
+                    for m in a.mentions
+                    if m.kind == "person" and is_role(m.role) and m.actor_id in a.actors
+                }.values()
+            ),
+        )
         counts: dict[str, int] = {}
         for m in a.mentions:
             if m.actor_id in a.actors:
@@ -471,11 +489,18 @@ class Store:
         )
 
     def actor(self, actor_id: str) -> dict[str, Any]:
-        """One actor with the articles and events it appears in."""
+        """One actor with its dated roles, and the articles and events it appears in."""
         rows = self._rows("SELECT * FROM actors WHERE id = ?", [actor_id])
         if not rows:
             raise NotFound(f"no actor with id {actor_id!r}")
         row = rows[0]
+        row["role_history"] = self._rows(
+            "SELECT r.role, r.country, r.published, r.article_id,"
+            " a.text[r.start_char + 1 : r.end_char] AS evidence"
+            " FROM actor_roles r JOIN articles a ON a.id = r.article_id"
+            " WHERE r.actor_id = ? ORDER BY r.published NULLS LAST, r.article_id",
+            [actor_id],
+        )
         row["articles"] = self._rows(
             "SELECT a.id, a.title, a.origin, a.published, aa.mentions FROM article_actors aa"
             " JOIN articles a ON a.id = aa.article_id WHERE aa.actor_id = ? ORDER BY a.id",
@@ -483,6 +508,14 @@ class Store:
         )
         row["events"] = self.events(EventFilter(actor=actor_id, limit=None))
         return row
+
+    def persons(self) -> list[dict[str, Any]]:
+        """Persons seen in text with a role: id, name, country, sector, aliases, roles."""
+        return self._rows(
+            "SELECT x.id, x.name, x.country, x.sector, x.aliases, x.roles FROM actors x"
+            " WHERE x.kind = 'person' AND EXISTS (SELECT 1 FROM actor_roles r"
+            " WHERE r.actor_id = x.id) ORDER BY x.id"
+        )
 
     def iter_events(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
         """Every event, decorated, in batches (for export)."""

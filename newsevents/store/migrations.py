@@ -64,3 +64,17 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
 ]
+
+MIGRATIONS.append(
+    (
+        "0002_actor_roles",
+        """
+        -- A person seen with a role: which role, for which country, when, and where it is said.
+        CREATE TABLE actor_roles (
+            actor_id VARCHAR, role VARCHAR, country VARCHAR, article_id VARCHAR,
+            published DATE, start_char INTEGER, end_char INTEGER,
+            PRIMARY KEY (actor_id, role, article_id)
+        );
+        """,
+    )
+)
