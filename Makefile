@@ -5,27 +5,39 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_DB ?= newsevents.duckdb
+SEED := $(SHARED)/corpus/seed-de-russia-pakistan-ct-working-group.txt
 
-.PHONY: demo test lint typecheck eval bench kb clean install
+.PHONY: demo test lint typecheck eval bench kb clean install browser serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
-## demo: install, ingest the bundled examples into newsevents.duckdb, list the events
+## demo: install, ingest the bundled examples (and the seed article when ../shared is there)
+## into newsevents.duckdb, list the events
 demo: $(STAMP)
 	$(BIN)/newsevents ingest examples/ --published 2024-03-12 --db $(DEMO_DB)
+	if [ -f $(SEED) ]; then $(BIN)/newsevents ingest $(SEED) --published 2023-11-17 --db $(DEMO_DB); fi
 	$(BIN)/newsevents events --db $(DEMO_DB) --limit 20
+	@echo "browse the events: $(BIN)/newsevents serve --db $(DEMO_DB)  ->  http://127.0.0.1:8000/"
 
 ## test: ruff, mypy and the test suite (the eval gate skips without ../shared)
-test: $(STAMP) lint typecheck
+test: $(STAMP) lint typecheck browser
 	$(BIN)/python -m pytest
+
+## browser: Debian's chromium for the end-to-end tests (idempotent, never downloads a browser build)
+browser:
+	bash scripts/install_browser.sh
+
+## serve: the web page and HTTP API over the demo store
+serve: $(STAMP)
+	$(BIN)/newsevents serve --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check newsevents tests scripts
@@ -40,6 +52,7 @@ eval: $(STAMP)
 ## bench: throughput and peak memory on the 10kGNAD test texts
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(SHARED)/data/10kgnad-test.text.jsonl
+	$(BIN)/python scripts/bench_web.py $(SHARED)/data/10kgnad-test.text.jsonl
 
 ## kb: rebuild the knowledge base files in newsevents/data/kb (needs the kb extra)
 kb: $(STAMP)

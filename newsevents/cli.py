@@ -411,6 +411,15 @@ def actor(actor_id: str, db_path: Path) -> None:
         )
 
 
+def _register_web() -> None:
+    from newsevents.web_cli import serve  # imports only click; uvicorn is loaded when serving
+
+    main.add_command(serve)
+
+
+_register_web()
+
+
 def entry() -> None:
     """Console entry point: library errors become one clear line and exit status 1."""
     try:

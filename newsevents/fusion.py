@@ -40,6 +40,10 @@ def _absorb(into: Event, other: Event) -> None:
     into.recipients = list(dict.fromkeys(into.recipients + other.recipients))
     if other.date and other.date.explicit and (into.date is None or not into.date.explicit):
         into.date = other.date
+        into.explanation.append(
+            f"date: {other.date.iso()} from the report in sentence {other.sentences}"
+            f" ({other.date.reason})"
+        )
     if into.location is None or (other.location and "dateline" in " ".join(into.explanation)):
         into.location = other.location or into.location
     into.explanation.append(
