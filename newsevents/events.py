@@ -34,6 +34,19 @@ ANNOUNCED_AS = {
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
 MEETING_TYPES = {"CONSULT"}
+# Conflict and concessions with no target named are domestic (PLOVER/ICEWS code the actor's
+# own country as recipient): lifting a curfew, arrests, protests, attacks at home.
+DOMESTIC_TYPES = {
+    "CONCEDE",
+    "RETREAT",
+    "COERCE",
+    "MOBILIZE",
+    "PROTEST",
+    "ASSAULT",
+    "REJECT",
+    "REQUEST",
+    "THREATEN",
+}
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 _WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -232,14 +245,23 @@ class EventFinder:
         """The country of a place or country named after the trigger, for actions done to a
         place: "shelled the city of Kharkiv", "schickte Hilfe in den Sudan"."""
         own = {self.article.actors[a].country for a in actors if a in self.article.actors}
-        for mention in context.mentions:
-            inside = hit.end <= mention.start < hi and not mention.modifier
-            if (
-                mention.kind in {"place", "country"}
-                and inside
-                and mention.country not in own | {None}
-            ):
-                return country_actor(self.article, mention.country or "")
+        places = [
+            m
+            for m in context.mentions
+            if m.kind in {"place", "country"}
+            and not m.modifier
+            and m.role != "dateline"
+            and m.country not in own | {None}
+        ]
+        after = [m for m in places if hit.end <= m.start < hi]
+        # Else a place the sentence locates the action in: "arrived in Amman on a visit".
+        located = [
+            m
+            for m in places
+            if self.grammar.has("location_prepositions", self._preposition(m.start))
+        ]
+        for mention in after or located:
+            return country_actor(self.article, mention.country or "")
         return None
 
     def _sentence_country(self, context: SentenceContext) -> str | None:
@@ -339,14 +361,21 @@ class EventFinder:
             if country:
                 actors = [group_actor(self.article, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
-        if not recipient_ids and ontology().get(hit.trigger.type, {}).get("class") in {
-            "material-conflict",
-            "material-cooperation",
-        }:
+        symmetric_pair = len(actors) > 1 and ontology().get(hit.trigger.type, {}).get("symmetric")
+        if not recipient_ids and actors and not symmetric_pair:
+            # PLOVER codes the country an action is aimed at or takes place in as its
+            # recipient: "shelled Kharkiv", "troops to Liberia", "arrived in Amman".
             target = self._target_country(context, hit, hi, actors)
             if target:
                 recipient_ids = [target]
-                reason.append("recipient: the country of the place attacked")
+                reason.append("recipient: the country of the place named after the trigger")
+            elif hit.trigger.type in DOMESTIC_TYPES:
+                countries = {
+                    self.article.actors[a].country for a in actors if a in self.article.actors
+                }
+                if len(countries) == 1 and None not in countries:
+                    recipient_ids = [country_actor(self.article, countries.pop() or "")]
+                    reason.append("recipient: the actor's own country (a domestic action)")
         own_subject = next((g for g in others if g.start < hit.start), None)
         return actors, list(dict.fromkeys(recipient_ids)), own_subject or subject, "; ".join(reason)
 
