@@ -133,7 +133,14 @@ def find_triggers_in(
             if trigger.excludes and trigger.excludes.search(text, s_start, s_end):
                 continue
             found[index].append(TriggerHit(trigger, match.start(), match.end(), match.group()))
-    return [_longest_first(hits) for hits in found]
+    return [_strong_first(_longest_first(hits)) for hits in found]
+
+
+def _strong_first(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Weak triggers (weight < 1: generic nouns like "Kritik", "Forderung") only count in a
+    sentence with no strong one."""
+    strong = [h for h in hits if h.trigger.weight >= 1]
+    return strong or hits
 
 
 def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -192,7 +199,7 @@ class EventFinder:
             for m in context.mentions
             if (m.kind in PARTY_KINDS or self._capital(m))
             and not m.modifier
-            and m.role != "dateline"
+            and m.role not in {"dateline", "ner"}
         ]
         outer = [
             m
