@@ -52,6 +52,7 @@ eval: $(STAMP)
 ## bench: throughput and peak memory on the 10kGNAD test texts
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(SHARED)/data/10kgnad-test.text.jsonl
+	$(BIN)/python scripts/bench_corpus.py $(SHARED)/data/10kgnad-test.text.jsonl
 	$(BIN)/python scripts/bench_web.py $(SHARED)/data/10kgnad-test.text.jsonl
 
 ## kb: rebuild the knowledge base files in newsevents/data/kb (needs the kb extra)

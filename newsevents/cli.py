@@ -97,8 +97,9 @@ def ingest(
     for origin, reason in report.failed:
         err.print(f"[red]error[/red] {origin}: {reason}")
     console.print(
-        f"stored {len(report.stored)}, already known {len(report.known)}, failed "
-        f"{len(report.failed)}; {report.events} events added to {db_path}"
+        f"stored {len(report.stored)}, already known {len(report.known)}, copies "
+        f"{len(report.copies)}, failed {len(report.failed)}; {report.events} events added to "
+        f"{db_path}"
     )
     if report.failed:
         sys.exit(1)
@@ -127,6 +128,11 @@ def _date_text(row: dict[str, Any]) -> str:
 @click.option("--until", callback=_date, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--text", help="Words that the evidence must contain.")
 @click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
+@click.option(
+    "--min-sources",
+    type=click.IntRange(min=1),
+    help="Only events reported by at least N distinct sources (outlets).",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option(
     "--format",
@@ -144,6 +150,7 @@ def events(
     until: dt.date | None,
     text: str | None,
     status: str | None,
+    min_sources: int | None,
     limit: int,
     fmt: str,
     db_path: Path,
@@ -159,6 +166,7 @@ def events(
         until=until,
         text=text,
         status=status,
+        min_sources=min_sources,
         limit=limit,
     )
     with _open(db_path) as store:
@@ -241,9 +249,22 @@ def show(event_id: str, db_path: Path) -> None:
         f"[bold]article[/bold] {article['title'] or ''} {article['origin']} "
         f"{article['url'] or ''} published {article['published'] or '?'}"
     )
-    console.print(
-        highlight_evidence(article["text"], [(e["start"], e["end"]) for e in row["evidence"]])
-    )
+    own = [(e["start"], e["end"]) for e in row["evidence"] if e["article_id"] == article["id"]]
+    console.print(highlight_evidence(article["text"], own))
+    if len(row["reports"]) > 1:
+        console.print(
+            f"[bold]reported by[/bold] {row['article_count']} articles from "
+            f"{row['source_count']} sources"
+        )
+        for report in row["reports"]:
+            copy = f" (copy of {report['copy_of']})" if report["copy_of"] else ""
+            console.print(
+                f"  {report['published'] or '?'} {report['source'] or '-'} "
+                f"{report['url'] or report['article_id']}{copy}"
+            )
+        for e in row["evidence"]:
+            if e["article_id"] != article["id"]:
+                console.print(f"  {e['article_id']}: “{e['text']}”")
 
 
 def highlight_evidence(text: str, spans: list[tuple[int, int]], context: int = 1) -> Text:

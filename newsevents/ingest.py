@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsevents import pipeline
-from newsevents.clean import content_hash, normalize_text
+from newsevents.corpus.step import COPY, KNOWN, CorpusStep
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.kb import default_kb
 from newsevents.learning import learn_persons
@@ -24,13 +24,14 @@ class IngestReport:
 
     stored: list[str] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)  # copies of stored articles, not analysed
     failed: list[tuple[str, str]] = field(default_factory=list)
     repeats: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
-    events: int = 0
+    events: int = 0  # net events added: a report fused into a stored event adds none
 
     @property
     def ok(self) -> bool:
-        """Whether every input was stored or already known."""
+        """Whether every input was stored, already known or a copy."""
         return not self.failed
 
 
@@ -42,18 +43,21 @@ def ingest(
 ) -> IngestReport:
     """Read, process and store every input; one bad input is reported and the rest go on.
 
-    `on_article(origin, outcome)` is called after each input with outcome stored, known or
-    failed, so a caller can drive a progress bar.
+    `on_article(origin, outcome)` is called after each input with outcome stored, known, copy
+    or failed, so a caller can drive a progress bar.
     """
     report = IngestReport()
     learn_persons(default_kb(), store)
+    corpus = CorpusStep.load(store)
+    before = store.counts()["events"]
     for item in iter_articles(paths, options):
         if isinstance(item, InputError):
             report.failed.append((item.origin, item.problem))
             _notify(on_article, item.origin, "failed")
             continue
-        outcome = _ingest_one(item, store, report)
+        outcome = _ingest_one(item, store, corpus, report)
         _notify(on_article, item.origin, outcome)
+    report.events = store.counts()["events"] - before
     return report
 
 
@@ -62,22 +66,28 @@ def _notify(callback: Callable[[str, str], None] | None, origin: str, outcome: s
         callback(origin, outcome)
 
 
-def _ingest_one(article: Article, store: Store, report: IngestReport) -> str:
-    # A cheap hash first: an article already stored is not analysed again.
-    if store.has_article(content_hash(normalize_text(article.text))):
+def _ingest_one(article: Article, store: Store, corpus: CorpusStep, report: IngestReport) -> str:
+    # 1. Cheap checks first: an article already stored, or a copy of one (recorded with its
+    # own source and URL), is not analysed again.
+    check = corpus.check(article)
+    if check == KNOWN:
         report.known.append(article.origin)
         return "known"
+    if check == COPY:
+        report.copies.append(article.origin)
+        return "copy"
     try:
+        # 2. The pipeline; 3. store the article and fuse its events with the stored ones.
         article = pipeline.run(article)
-        if not store.add(article):
+        if not store.add(article, then=corpus.fuse):
             report.known.append(article.origin)
             return "known"
+        corpus.indexed(article)
     except NewsEventsError as exc:
         report.failed.append((article.origin, str(exc).removeprefix(f"{article.origin}: ")))
         log.debug("failed %s", article.origin, exc_info=True)
         return "failed"
     report.stored.append(article.origin)
-    report.events += len(article.events)
     if article.duplicate_pairs():
         report.repeats.append((article.origin, article.duplicate_pairs()))
     return "stored"

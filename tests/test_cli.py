@@ -46,7 +46,7 @@ def test_ingest_reports_each_bad_input_and_stores_the_rest(tmp_path: Path) -> No
     )
     assert result.exit_code == 1
     output = result.output
-    assert "stored 2, already known 0, failed 6" in output
+    assert "stored 2, already known 0, copies 0, failed 6" in output
     for problem in (
         "empty.txt: no text",
         "binary.txt: binary file",
@@ -57,7 +57,7 @@ def test_ingest_reports_each_bad_input_and_stores_the_rest(tmp_path: Path) -> No
     ):
         assert problem in output, problem
     again = runner.invoke(main, ["ingest", str(_batch(tmp_path)), "--db", str(db)])
-    assert "stored 0, already known 2, failed 6" in again.output
+    assert "stored 0, already known 2, copies 0, failed 6" in again.output
 
 
 def test_events_show_and_export(tmp_path: Path) -> None:

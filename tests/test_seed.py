@@ -38,7 +38,7 @@ def test_ingest_reports_repeats_and_lists_the_consult(shared: Path, tmp_path: Pa
     assert any("diskutierten" in e["text"] for e in consult["evidence"])
     counts = runner.invoke(main, ["events", "--db", str(db), "--format", "json", "--limit", "100"])
     again = runner.invoke(main, args)
-    assert "stored 0, already known 1, failed 0" in again.output
+    assert "stored 0, already known 1, copies 0, failed 0" in again.output
     assert (
         runner.invoke(
             main, ["events", "--db", str(db), "--format", "json", "--limit", "100"]

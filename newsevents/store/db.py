@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -44,6 +44,7 @@ class EventFilter:
     text: str | None = None
     status: str | None = None
     article: str | None = None
+    min_sources: int | None = None  # at least this many distinct outlets report the event
     limit: int | None = 100
     offset: int = 0
 
@@ -106,13 +107,18 @@ class Store:
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
         return row is not None
 
-    def add(self, article: Article) -> bool:
-        """Store a processed article with everything attached; False if it was already known."""
+    def add(self, article: Article, then: Callable[[Article], None] | None = None) -> bool:
+        """Store a processed article with everything attached; False if it was already known.
+
+        `then(article)` runs inside the same transaction (the corpus step's event fusion).
+        """
         if self.has_article(article.id):
             return False
         self.db.execute("BEGIN TRANSACTION")
         try:
             self._insert(article)
+            if then is not None:
+                then(article)
             self.db.execute("COMMIT")
         except duckdb.Error as exc:
             self.db.execute("ROLLBACK")
@@ -340,9 +346,17 @@ class Store:
         if f.until:
             clauses.append("e.date <= ?")
             params.append(f.until)
-        if f.article:
-            clauses.append("e.article_id = ?")
+        if f.article:  # events the article reports, also those fused into another's event
+            clauses.append(
+                "EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id"
+                " AND s.article_id = ?)"
+            )
             params.append(f.article)
+        if f.min_sources:
+            clauses.append(
+                "(SELECT c.sources FROM event_source_counts c WHERE c.event_id = e.id) >= ?"
+            )
+            params.append(f.min_sources)
         if f.actor:
             clauses.append(
                 "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
@@ -390,7 +404,14 @@ class Store:
             " WHERE list_contains(?, event_id) ORDER BY event_id, start_char",
             [ids],
         )
-        article_ids = sorted({r["article_id"] for r in rows})
+        reports = self._rows(
+            "SELECT event_id, article_id, copy_of, source, url, published, similarity"
+            " FROM event_articles WHERE list_contains(?, event_id)"
+            " ORDER BY event_id, published NULLS LAST, copy_of IS NOT NULL, article_id,"
+            " source, url",
+            [ids],
+        )
+        article_ids = sorted({r["article_id"] for r in rows} | {s["article_id"] for s in spans})
         articles = {
             a["id"]: a
             for a in self._rows(
@@ -422,18 +443,36 @@ class Store:
                     "end": s["end_char"],
                     "text": articles[s["article_id"]]["text"][s["start_char"] : s["end_char"]],
                 }
-                for s in spans
+                # The event's own article first, then the other articles fused into it.
+                for s in sorted(
+                    spans, key=lambda s: (s["article_id"] != row["article_id"], s["article_id"])
+                )
                 if s["event_id"] == row["id"] and s["article_id"] in articles
             ]
             row["article"] = {
                 k: article[k] for k in ("id", "origin", "title", "url", "source", "published")
             }
             row["place"] = places.get(row["location"]) if row["location"] else None
+            row["reports"] = [
+                {k: r[k] for k in ("article_id", "copy_of", "source", "url", "published")}
+                for r in reports
+                if r["event_id"] == row["id"]
+            ]
+            row["article_count"] = len(row["reports"])
+            row["source_count"] = len(
+                {r["source"] or r["url"] or r["article_id"] for r in row["reports"]}
+            )
         return rows
 
     def event(self, event_id: str) -> dict[str, Any]:
         """One event with actors, evidence and its article's text."""
         rows = self._rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?", [event_id])
+        if not rows:  # a report fused into another article's event: that event
+            rows = self._rows(
+                f"SELECT {EVENT_COLUMNS} FROM event_reports r JOIN events e"
+                " ON e.id = r.canonical_id WHERE r.id = ?",
+                [event_id],
+            )
         if not rows:
             raise NotFound(f"no event with id {event_id!r}")
         row = self._decorate(rows)[0]
@@ -456,10 +495,11 @@ class Store:
             "SELECT * EXCLUDE (article_id) FROM quotes WHERE article_id = ? ORDER BY idx",
             [article_id],
         )
-        row["events"] = [
-            r["id"]
+        row["events"] = [  # the events it reports, also those fused into another's event
+            r["event_id"]
             for r in self._rows(
-                "SELECT id FROM events WHERE article_id = ? ORDER BY id", [article_id]
+                "SELECT DISTINCT event_id FROM event_sources WHERE article_id = ? ORDER BY 1",
+                [article_id],
             )
         ]
         return row

@@ -78,3 +78,56 @@ MIGRATIONS.append(
         """,
     )
 )
+
+MIGRATIONS.append(
+    (
+        "0003_corpus",
+        """
+        -- MinHash signature of every canonical article; `scheme` says how it was made, so a
+        -- signature made another way is recomputed from the article's text, never compared.
+        CREATE TABLE article_signatures (
+            article_id VARCHAR PRIMARY KEY, scheme VARCHAR, signature BLOB
+        );
+        -- An exact or near copy of a stored (canonical) article, under its own source and URL.
+        -- Its text is not stored and its events are not added: the canonical's stand for it.
+        CREATE TABLE article_copies (
+            article_id VARCHAR,              -- content hash of the copy's text
+            canonical_id VARCHAR,            -- the stored article it copies
+            similarity DOUBLE,               -- Jaccard of word 5-shingles (1.0: same text)
+            source VARCHAR, url VARCHAR, origin VARCHAR, title VARCHAR, published DATE,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE INDEX article_copies_canonical ON article_copies(canonical_id);
+        -- Every article's event as it was coded (a report); `canonical_id` is the stored event
+        -- it was fused into. Fusion recomputes a group (same fusion_key) from these rows.
+        CREATE TABLE event_reports (
+            id VARCHAR PRIMARY KEY, canonical_id VARCHAR, fusion_key VARCHAR,
+            article_id VARCHAR, published DATE,
+            type VARCHAR, mode VARCHAR, context VARCHAR[], is_symmetric BOOLEAN,
+            date DATE, date_precision VARCHAR, date_text VARCHAR, date_reason VARCHAR,
+            location VARCHAR, status VARCHAR, planned_type VARCHAR,
+            trigger VARCHAR, rule VARCHAR, explanation VARCHAR[],
+            actors VARCHAR[], recipients VARCHAR[], participants VARCHAR[], sources VARCHAR[],
+            spans INTEGER[][]                -- [start_char, end_char, sentence] per evidence span
+        );
+        CREATE INDEX event_reports_key ON event_reports(fusion_key);
+        -- Every article reporting each event: the articles of its evidence and their copies.
+        CREATE VIEW event_articles AS
+            SELECT s.event_id, a.id AS article_id, CAST(NULL AS VARCHAR) AS copy_of,
+                   a.source, a.url, a.published, 1.0 AS similarity
+            FROM (SELECT DISTINCT event_id, article_id FROM event_sources) s
+            JOIN articles a ON a.id = s.article_id
+            UNION ALL
+            SELECT s.event_id, c.article_id, c.canonical_id, c.source, c.url, c.published,
+                   c.similarity
+            FROM (SELECT DISTINCT event_id, article_id FROM event_sources) s
+            JOIN article_copies c ON c.canonical_id = s.article_id;
+        -- Per event: how many articles report it and from how many outlets (an article with
+        -- no source counts as an outlet of its own).
+        CREATE VIEW event_source_counts AS
+            SELECT event_id, count(*) AS articles,
+                   count(DISTINCT coalesce(source, url, article_id)) AS sources
+            FROM event_articles GROUP BY event_id;
+        """,
+    )
+)
