@@ -358,10 +358,17 @@ def extract(input_path: Path, out: Path) -> None:
 )
 def evaluate(gold: tuple[Path, ...], as_json: bool, predictions: Path | None) -> None:
     """Score the system on gold files with the rules of the gold README."""
+    from newsevents.evaluation import GoldFileInvalid
     from newsevents.evaluation.runner import evaluate_file, gold_files
 
+    failed = 0
     for path in gold_files(gold):
-        result = evaluate_file(path, predictions)
+        try:
+            result = evaluate_file(path, predictions)
+        except GoldFileInvalid as exc:
+            err.print(f"[red]error[/red] {exc}")
+            failed += 1
+            continue
         if as_json:
             click.echo(json.dumps(result, ensure_ascii=False))
         else:
@@ -369,6 +376,8 @@ def evaluate(gold: tuple[Path, ...], as_json: bool, predictions: Path | None) ->
 
             click.echo(str(path))
             click.echo(format_report(result))
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

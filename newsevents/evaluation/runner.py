@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -13,16 +14,23 @@ from newsevents.evaluation.predict import predict
 from newsevents.evaluation.scoring import score
 
 GOLD_SUFFIXES = (".json", ".jsonl")
+log = logging.getLogger(__name__)
 
 
 def gold_files(paths: Iterable[Path]) -> list[Path]:
-    """Gold files named directly or found (recursively) in folders, sorted."""
+    """Gold files (.json, .jsonl) named directly or found recursively in folders, sorted.
+
+    Other files are passed over, so a shell glob such as `../shared/gold/*` that also
+    matches the README works.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*") if p.suffix in GOLD_SUFFIXES and p.is_file())
-        else:
+        elif path.suffix in GOLD_SUFFIXES:
             found.append(path)
+        else:
+            log.info("skipping %s: not a gold file (.json or .jsonl)", path)
     return found
 
 

@@ -593,3 +593,14 @@ def test_actor_codes_count_gold_parties_resolved_in_place() -> None:
         }
     }
     assert score("events", gold, predictions)["actor_codes"] == acc(0.5, 1, 2)
+
+
+def test_gold_files_pass_over_non_gold_files(tmp_path: Path) -> None:
+    from newsevents.evaluation.runner import gold_files
+
+    (tmp_path / "README.md").write_text("# notes\n")
+    (tmp_path / "a.jsonl").write_text("")
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "b.json").write_text("{}")
+    named = [tmp_path / "README.md", tmp_path / "a.jsonl", tmp_path / "dev"]
+    assert gold_files(named) == [tmp_path / "a.jsonl", tmp_path / "dev" / "b.json"]
