@@ -49,6 +49,56 @@ class EventFilter:
     offset: int = 0
 
 
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause over `events e` and its parameters for a filter; values are always
+    parameters, never spliced into the SQL."""
+    clauses: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if f.type:
+        clauses.append("upper(e.type) = upper(?)")
+        params.append(f.type)
+    if f.status:
+        clauses.append("e.status = ?")
+        params.append(f.status)
+    if f.since:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.article:  # events the article reports, also those fused into another's event
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?)"
+        )
+        params.append(f.article)
+    if f.min_sources:
+        clauses.append("(SELECT c.sources FROM event_source_counts c WHERE c.event_id = e.id) >= ?")
+        params.append(f.min_sources)
+    if f.actor:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
+            " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
+            " (x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)))"
+        )
+        params += [f.actor, f"%{f.actor}%", f.actor]
+    if f.country:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
+            " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
+            " (upper(x.country) = upper(?) OR x.name ILIKE ?))"
+        )
+        params += [f.country, f.country]
+    if f.text:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_sources s JOIN sentences t ON t.article_id ="
+            " s.article_id AND t.idx = s.sentence JOIN articles a2 ON a2.id = s.article_id"
+            " WHERE s.event_id = e.id AND contains(lower(a2.text[t.start_char + 1:t.end_char]),"
+            " lower(?)))"
+        )
+        params.append(f.text)
+    return " AND ".join(clauses), params
+
+
 class Store:
     """An event database in a DuckDB file (or in memory with path ':memory:')."""
 
@@ -332,55 +382,9 @@ class Store:
     def events(self, where: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching the filter, newest first, each with actors, place and evidence."""
         f = where or EventFilter()
-        clauses: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if f.type:
-            clauses.append("upper(e.type) = upper(?)")
-            params.append(f.type)
-        if f.status:
-            clauses.append("e.status = ?")
-            params.append(f.status)
-        if f.since:
-            clauses.append("e.date >= ?")
-            params.append(f.since)
-        if f.until:
-            clauses.append("e.date <= ?")
-            params.append(f.until)
-        if f.article:  # events the article reports, also those fused into another's event
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id"
-                " AND s.article_id = ?)"
-            )
-            params.append(f.article)
-        if f.min_sources:
-            clauses.append(
-                "(SELECT c.sources FROM event_source_counts c WHERE c.event_id = e.id) >= ?"
-            )
-            params.append(f.min_sources)
-        if f.actor:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
-                " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-                " (x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)))"
-            )
-            params += [f.actor, f"%{f.actor}%", f.actor]
-        if f.country:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
-                " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-                " (upper(x.country) = upper(?) OR x.name ILIKE ?))"
-            )
-            params += [f.country, f.country]
-        if f.text:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM event_sources s JOIN sentences t ON t.article_id ="
-                " s.article_id AND t.idx = s.sentence JOIN articles a2 ON a2.id = s.article_id"
-                " WHERE s.event_id = e.id AND contains(lower(a2.text[t.start_char + 1:t.end_char]),"
-                " lower(?)))"
-            )
-            params.append(f.text)
+        clause, params = event_where(f)
         sql = (
-            f"SELECT {EVENT_COLUMNS} FROM events e WHERE {' AND '.join(clauses)}"
+            f"SELECT {EVENT_COLUMNS} FROM events e WHERE {clause}"
             " ORDER BY e.date DESC NULLS LAST, e.id"
         )
         if f.limit is not None:

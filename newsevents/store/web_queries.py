@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsevents.store.db import EVENT_COLUMNS, EventFilter, Store
+from newsevents.store.db import EVENT_COLUMNS, EventFilter, Store, event_where
 
 # Sort keys of the events list -> SQL expression (whitelist: the key never reaches SQL).
 EVENT_SORTS: dict[str, str] = {
@@ -24,50 +24,6 @@ EVENT_SORTS: dict[str, str] = {
 INTERVALS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 # Roles that make an actor a party to an event (sources only report it).
 PARTY_ROLES = ("actor", "recipient", "participant")
-
-
-def event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over `events e`) and parameters of a filter, as `Store.events` reads it."""
-    clauses: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if f.type:
-        clauses.append("upper(e.type) = upper(?)")
-        params.append(f.type)
-    if f.status:
-        clauses.append("e.status = ?")
-        params.append(f.status)
-    if f.since:
-        clauses.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        clauses.append("e.date <= ?")
-        params.append(f.until)
-    if f.article:
-        clauses.append("e.article_id = ?")
-        params.append(f.article)
-    if f.actor:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
-            " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-            " (x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)))"
-        )
-        params += [f.actor, f"%{f.actor}%", f.actor]
-    if f.country:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
-            " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-            " (upper(x.country) = upper(?) OR x.name ILIKE ?))"
-        )
-        params += [f.country, f.country]
-    if f.text:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM event_sources s JOIN sentences t ON t.article_id ="
-            " s.article_id AND t.idx = s.sentence JOIN articles a2 ON a2.id = s.article_id"
-            " WHERE s.event_id = e.id AND contains(lower(a2.text[t.start_char + 1:t.end_char]),"
-            " lower(?)))"
-        )
-        params.append(f.text)
-    return " AND ".join(clauses), params
 
 
 def search_events(
