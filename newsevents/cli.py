@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from newsevents.config import DEFAULT_DB
+from newsevents.cli_options import DB_OPTION
 from newsevents.errors import NewsEventsError, NotFound
 from newsevents.read import ReadOptions
 from newsevents.store import EventFilter, Store
@@ -27,14 +27,6 @@ from newsevents.store.db import dumps
 WIDTH = shutil.get_terminal_size((160, 40)).columns
 console = Console(highlight=False, width=WIDTH)
 err = Console(stderr=True, highlight=False, width=WIDTH)
-DB_OPTION = click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB file of the event store.",
-)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

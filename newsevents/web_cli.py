@@ -7,20 +7,13 @@ from pathlib import Path
 
 import click
 
-from newsevents.config import DEFAULT_DB
+from newsevents.cli_options import DB_OPTION
 
 TOKEN_ENV = "NEWSEVENTS_INGEST_TOKEN"  # read from the environment so it stays out of `ps`
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="DuckDB file of the event store.",
-)
+@DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option(
