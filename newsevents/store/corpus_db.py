@@ -12,7 +12,7 @@ from typing import Any
 
 from newsevents.corpus.fusion import FusedEvent, Report
 from newsevents.records import Article
-from newsevents.store.db import EVENT_COLUMNS, Store
+from newsevents.store.db import EVENT_COLUMNS, Store, role_rows
 
 REPORT_COLUMNS = (
     "id, canonical_id, fusion_key, article_id, published, type, mode, context, is_symmetric,"
@@ -207,11 +207,7 @@ def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) ->
                 f.explanation,
             )
         )
-        role_rows = [(c.id, x, "actor") for x in c.actors]
-        role_rows += [(c.id, x, "recipient") for x in c.recipients if x not in c.actors]
-        role_rows += [(c.id, x, "participant") for x in f.participants]
-        role_rows += [(c.id, x, "source") for x in f.sources]
-        roles += list(dict.fromkeys(role_rows))
+        roles += role_rows(c.id, c.actors, c.recipients, f.participants, f.sources)
         for r in f.reports:
             spans += [(c.id, r.article_id, s, e, n) for s, e, n in r.spans]
             canonical.append((r.id, c.id))

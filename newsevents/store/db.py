@@ -272,11 +272,7 @@ class Store:
                     e.explanation,
                 )
             )
-            role_rows = [(e.id, x, "actor") for x in e.actors]
-            role_rows += [(e.id, x, "recipient") for x in e.recipients if x not in e.actors]
-            role_rows += [(e.id, x, "participant") for x in e.participants]
-            role_rows += [(e.id, x, "source") for x in e.sources]
-            roles += list(dict.fromkeys(role_rows))
+            roles += role_rows(e.id, e.actors, e.recipients, e.participants, e.sources)
             spans += list(
                 dict.fromkeys(
                     (e.id, a.id, s.start, s.end, _sentence_index(a, s.start)) for s in e.evidence
@@ -576,6 +572,21 @@ class Store:
         options = "FORMAT PARQUET" if fmt == "parquet" else "FORMAT CSV, HEADER"
         target = str(path).replace("'", "''")
         self.db.execute(f"COPY ({sql}) TO '{target}' ({options})")
+
+
+def role_rows(
+    event_id: str,
+    actors: Sequence[str],
+    recipients: Sequence[str],
+    participants: Sequence[str],
+    sources: Sequence[str],
+) -> list[tuple[str, str, str]]:
+    """The `event_actors` rows of one event, each (actor, role) once."""
+    rows = [(event_id, x, "actor") for x in actors]
+    rows += [(event_id, x, "recipient") for x in recipients if x not in actors]
+    rows += [(event_id, x, "participant") for x in participants]
+    rows += [(event_id, x, "source") for x in sources]
+    return list(dict.fromkeys(rows))
 
 
 def _sentence_index(article: Article, offset: int) -> int | None:
