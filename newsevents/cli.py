@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from newsevents.cli_options import DB_OPTION
+from newsevents.cli_options import DB_OPTION, open_store
 from newsevents.errors import NewsEventsError, NotFound
 from newsevents.read import ReadOptions
 from newsevents.store import EventFilter, Store
@@ -54,12 +54,18 @@ def main() -> None:
 )
 @DB_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--no-stories",
+    is_flag=True,
+    help="Skip story clusters (faster; articles stored this way get their story later).",
+)
 def ingest(
     paths: tuple[str, ...],
     published: dt.date | None,
     language: str | None,
     db_path: Path,
     quiet: bool,
+    no_stories: bool,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl, folders, - for stdin) into the store."""
     from newsevents.ingest import ingest as run_ingest
@@ -82,7 +88,7 @@ def ingest(
         def tick(origin: str, outcome: str) -> None:
             progress.update(task, advance=1, description=f"{outcome}: {Path(origin).name}")
 
-        report = run_ingest(paths, store, options, on_article=tick)
+        report = run_ingest(paths, store, options, on_article=tick, stories=not no_stories)
     for origin, pairs in report.repeats:
         listed = ", ".join(f"{b}={a}" for a, b in pairs)
         console.print(f"{origin}: {len(pairs)} repeated paragraphs analysed once ({listed})")
@@ -125,6 +131,12 @@ def _date_text(row: dict[str, Any]) -> str:
     type=click.IntRange(min=1),
     help="Only events reported by at least N distinct sources (outlets).",
 )
+@click.option(
+    "--min-articles",
+    type=click.IntRange(min=1),
+    help="Only events reported by at least N articles (copies included).",
+)
+@click.option("--story", help="Only events of this story cluster (see `newsevents stories`).")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option(
     "--format",
@@ -143,6 +155,8 @@ def events(
     text: str | None,
     status: str | None,
     min_sources: int | None,
+    min_articles: int | None,
+    story: str | None,
     limit: int,
     fmt: str,
     db_path: Path,
@@ -159,9 +173,11 @@ def events(
         text=text,
         status=status,
         min_sources=min_sources,
+        min_articles=min_articles,
+        story=story,
         limit=limit,
     )
-    with _open(db_path) as store:
+    with open_store(db_path) as store:
         rows = store.events(filters)
     if fmt == "json":
         for row in rows:
@@ -200,21 +216,12 @@ def events(
     console.print(f"{len(rows)} events")
 
 
-def _open(db_path: Path) -> Store:
-    if not db_path.exists():
-        raise click.ClickException(f"{db_path}: no such database; run `newsevents ingest` first")
-    try:
-        return Store(db_path, read_only=True)
-    except NewsEventsError as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
 @main.command()
 @click.argument("event_id")
 @DB_OPTION
 def show(event_id: str, db_path: Path) -> None:
     """Show one event: its fields, why it was coded, and its evidence highlighted in the article."""
-    with _open(db_path) as store:
+    with open_store(db_path) as store:
         try:
             row = store.event(event_id)
         except NotFound as exc:
@@ -308,7 +315,7 @@ def export(fmt: str, out: Path | None, db_path: Path) -> None:
 
     if fmt != "jsonl" and out is None:
         raise click.UsageError(f"--out FILE is required for --format {fmt}")
-    with _open(db_path) as store:
+    with open_store(db_path) as store:
         count = run_export(store, fmt, out if out is not None else sys.stdout)
     if out is not None:
         err.print(f"{count} events written to {out}")
@@ -378,7 +385,7 @@ def evaluate(gold: tuple[Path, ...], as_json: bool, predictions: Path | None) ->
 @DB_OPTION
 def actors(query: str | None, limit: int, db_path: Path) -> None:
     """List actors with their codes, aliases, roles and counts of articles and events."""
-    with _open(db_path) as store:
+    with open_store(db_path) as store:
         rows = store.actors(query, limit)
     table = Table()
     for column in ("id", "name", "code", "sector", "aliases", "roles", "articles", "events"):
@@ -402,7 +409,7 @@ def actors(query: str | None, limit: int, db_path: Path) -> None:
 @DB_OPTION
 def actor(actor_id: str, db_path: Path) -> None:
     """Show one actor with the articles and events it appears in."""
-    with _open(db_path) as store:
+    with open_store(db_path) as store:
         try:
             row = store.actor(actor_id)
         except NotFound as exc:
@@ -433,13 +440,15 @@ def actor(actor_id: str, db_path: Path) -> None:
         )
 
 
-def _register_web() -> None:
+def _register() -> None:
+    from newsevents.stories_cli import stories, story
     from newsevents.web_cli import serve  # imports only click; uvicorn is loaded when serving
 
-    main.add_command(serve)
+    for command in (serve, stories, story):
+        main.add_command(command)
 
 
-_register_web()
+_register()
 
 
 def entry() -> None:

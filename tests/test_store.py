@@ -26,7 +26,12 @@ def _article(text: str = TEXT):  # type: ignore[no-untyped-def]
 
 
 def test_migrations_are_named_and_recorded(fresh_store: Store) -> None:
-    assert fresh_store.migrations() == ["0001_initial", "0002_actor_roles", "0003_corpus"]
+    assert fresh_store.migrations() == [
+        "0001_initial",
+        "0002_actor_roles",
+        "0003_corpus",
+        "0004_stories",
+    ]
     assert fresh_store.migrate() == []
 
 

