@@ -57,7 +57,7 @@ def ingest(
             report.failed.append((item.origin, item.problem))
             _notify(on_article, item.origin, "failed")
             continue
-        outcome = _ingest_one(item, store, corpus, report)
+        outcome, _ = ingest_one(item, store, corpus, report)
         _notify(on_article, item.origin, outcome)
     report.events = store.counts()["events"] - before
     return report
@@ -68,28 +68,36 @@ def _notify(callback: Callable[[str, str], None] | None, origin: str, outcome: s
         callback(origin, outcome)
 
 
-def _ingest_one(article: Article, store: Store, corpus: CorpusStep, report: IngestReport) -> str:
+def ingest_one(
+    article: Article, store: Store, corpus: CorpusStep, report: IngestReport
+) -> tuple[str, Article]:
+    """Check, process and store one read article: (stored, known, copy or failed; the article,
+    processed when it was stored).
+
+    The one path every ingest takes (`newsevents ingest`, the Python API and POST /articles),
+    so copies, cross-article fusion and stories are the same whichever way an article came.
+    """
     # 1. Cheap checks first: an article already stored, or a copy of one (recorded with its
     # own source and URL), is not analysed again.
     check = corpus.check(article)
     if check == KNOWN:
         report.known.append(article.origin)
-        return "known"
+        return "known", article
     if check == COPY:
         report.copies.append(article.origin)
-        return "copy"
+        return "copy", article
     try:
         # 2. The pipeline; 3. store the article and fuse its events with the stored ones.
         article = pipeline.run(article)
         if not store.add(article, then=corpus.fuse):
             report.known.append(article.origin)
-            return "known"
+            return "known", article
         corpus.indexed(article)
     except NewsEventsError as exc:
         report.failed.append((article.origin, str(exc).removeprefix(f"{article.origin}: ")))
         log.debug("failed %s", article.origin, exc_info=True)
-        return "failed"
+        return "failed", article
     report.stored.append(article.origin)
     if article.duplicate_pairs():
         report.repeats.append((article.origin, article.duplicate_pairs()))
-    return "stored"
+    return "stored", article

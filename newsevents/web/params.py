@@ -140,3 +140,4 @@ class IngestOut(BaseModel):
     id: str
     stored: bool
     events: list[str]
+    copy_of: str | None = None  # the stored article this one copies, when it is a copy

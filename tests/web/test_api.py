@@ -397,6 +397,15 @@ def test_post_needs_the_token(writable_client: TestClient) -> None:
     assert bad.status_code == 422
 
 
+def test_a_posted_copy_is_recorded_as_a_copy_like_ingest_does(writable_client: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = writable_client.post("/articles", json=ARTICLE, headers=auth).json()
+    syndicated = {**ARTICLE, "url": "https://other.example/kenia", "source": "Other"}
+    copy = writable_client.post("/articles", json=syndicated, headers=auth)
+    assert copy.status_code == 200, copy.text
+    assert copy.json() == {"id": first["id"], "stored": False, "events": [], "copy_of": first["id"]}
+
+
 def test_request_body_has_a_size_limit(writable_client: TestClient) -> None:
     from newsevents.web.app import MAX_BODY_BYTES
 
