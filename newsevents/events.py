@@ -1,39 +1,62 @@
 """Stage 7, events: PLOVER events from trigger lexicons, roles from the sentence's structure.
 
-For each sentence: triggers from `data/lexicons/events.<lang>.yaml`; actor and recipient from
-the mentions around the trigger (first coordinated group = actor, others = recipients; passive
-voice and "swap" triggers such as "received" invert that; places after "in", topics after
-"über"/"about" and statement sources are never parties); status from cue lexicons; date from
-the sentence or the narrative so far; place from the sentence, "hier" or the dateline. Reports
-of the same meeting in several paragraphs are then fused into one event (see `fusion.py`).
-"""
+For each sentence: triggers from `data/lexicons/events.<lang>.yaml` (`event_triggers.py`), the
+main ones chosen by clause rules (`event_clauses.py`); actor and recipient from the mentions
+around the trigger (first coordinated group = actor, others = recipients; passive voice and
+"swap" triggers invert that; places after "in", topics after "über"/"about" and statement
+sources are never parties; English: subject, first object, see `event_roles.py`); status from
+cue lexicons; date from the sentence or the narrative so far; place from the sentence, "hier"
+or the dateline. Reports of the same meeting in several paragraphs are then fused into one
+event (see `fusion.py`)."""
 
 from __future__ import annotations
 
 import hashlib
-import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
-from newsevents.attribution import Attribution, AttributionTracker
+from newsevents.attribution import AttributionTracker
 from newsevents.dates import DateMention, finder, resolve
+from newsevents.event_clauses import ClauseRules
+from newsevents.event_parties import (
+    CLAUSE_BREAKS,
+    WORD,
+    Party,
+    SentenceContext,
+    country_actor,
+    group_actor,
+)
+from newsevents.event_roles import EnglishRoles
+from newsevents.event_triggers import TriggerHit, find_triggers, find_triggers_in
 from newsevents.fusion import fuse_events
 from newsevents.kb import default_kb
-from newsevents.lexicons import Grammar, Trigger, cue_lists, grammar, ontology, triggers
+from newsevents.lexicons import Grammar, cue_lists, grammar, ontology
 from newsevents.quotes import make_quotes, quote_spans
-from newsevents.records import Actor, Article, Event, EventDate, Mention, Quote, Sentence, Span
+from newsevents.records import Article, Event, EventDate, Mention, Quote, Sentence, Span
+from newsevents.series import attach_series
+
+__all__ = [
+    "EventFinder",
+    "Party",
+    "SentenceContext",
+    "TriggerHit",
+    "code",
+    "country_actor",
+    "event_id",
+    "find_triggers",
+    "find_triggers_in",
+    "group_actor",
+    "infer_year",
+]
 
 PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
-CLAUSE_BREAKS = (",", ";", ":", " – ", "(")
-INTENT_WINDOW = 30  # characters before a trigger where "will"/"wird" announce it
 # What an announced action is coded as: cooperation promised is AGREE, force threatened THREATEN.
 ANNOUNCED_AS = {
     **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
 MEETING_TYPES = {"CONSULT"}
+COOPERATION_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Conflict and concessions with no target named are domestic (PLOVER/ICEWS code the actor's
 # own country as recipient): lifting a curfew, arrests, protests, attacks at home.
 DOMESTIC_TYPES = {
@@ -48,112 +71,9 @@ DOMESTIC_TYPES = {
     "THREATEN",
 }
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
-_WORD = re.compile(r"\w+|[^\w\s]")
 
 
-@dataclass(slots=True)
-class TriggerHit:
-    """A trigger found in a sentence."""
-
-    trigger: Trigger
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class Party:
-    """A group of coordinated mentions that fills one role."""
-
-    mentions: list[Mention]
-    start: int
-    end: int
-    preposition: str = ""
-    agent: bool = False
-
-    def actor_ids(self, article: Article, recent: list[str] | None = None) -> list[str]:
-        """Actor ids, with references and member bodies expanded to their parties.
-
-        "beide Seiten" are the two parties of the event just reported (`recent`), else the
-        two parties the actors stage found named together.
-        """
-        ids: list[str] = []
-        for mention in self.mentions:
-            if mention.kind == "reference":
-                ids += recent or [p for p in (mention.value or "").split(",") if p]
-            elif mention.kind == "place" and mention.country:
-                ids.append(country_actor(article, mention.country))
-            elif mention.kind == "body":
-                actor = article.actors.get(mention.actor_id or "")
-                if actor and actor.members:
-                    ids += [country_actor(article, member) for member in actor.members]
-                else:
-                    ids.append(mention.actor_id or "")
-            elif mention.actor_id:
-                ids.append(mention.actor_id)
-        return list(dict.fromkeys(i for i in ids if i))
-
-
-@dataclass(slots=True)
-class SentenceContext:
-    """What the event finder knows while reading one sentence."""
-
-    sentence: Sentence
-    mentions: list[Mention]
-    attribution: Attribution | None
-    excluded: list[tuple[int, int]] = field(default_factory=list)
-
-
-def find_triggers(text: str, start: int, end: int, language: str) -> list[TriggerHit]:
-    """Non-overlapping trigger hits in text[start:end], longest and earliest-listed first."""
-    return find_triggers_in(text, [(start, end)], language)[0]
-
-
-def find_triggers_in(
-    text: str, spans: list[tuple[int, int]], language: str
-) -> list[list[TriggerHit]]:
-    """Trigger hits of each sentence span, found with one pass of each trigger over the text.
-
-    A trigger's `requires`/`excludes` conditions are checked only in sentences where it hits,
-    which keeps the cost of a large lexicon close to one scan of the article.
-    """
-    found: list[list[TriggerHit]] = [[] for _ in spans]
-    if not spans:
-        return found
-    starts = [s for s, _ in spans]
-    lo, hi = min(starts), max(e for _, e in spans)
-    for trigger in triggers(language):
-        for match in trigger.regex.finditer(text, lo, hi):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0 or match.end() > spans[index][1]:
-                continue  # outside the analysed sentences (a repeated paragraph) or across two
-            s_start, s_end = spans[index]
-            if trigger.requires and not trigger.requires.search(text, s_start, s_end):
-                continue
-            if trigger.excludes and trigger.excludes.search(text, s_start, s_end):
-                continue
-            found[index].append(TriggerHit(trigger, match.start(), match.end(), match.group()))
-    return [_strong_first(_longest_first(hits)) for hits in found]
-
-
-def _strong_first(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Weak triggers (weight < 1: generic nouns like "Kritik", "Forderung") only count in a
-    sentence with no strong one."""
-    strong = [h for h in hits if h.trigger.weight >= 1]
-    return strong or hits
-
-
-def _longest_first(hits: list[TriggerHit]) -> list[TriggerHit]:
-    """Non-overlapping hits, preferring longer then heavier ones, in text order."""
-    hits.sort(key=lambda h: (-(h.end - h.start), -h.trigger.weight))
-    kept: list[TriggerHit] = []
-    for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
-
-
-class EventFinder:
+class EventFinder(ClauseRules, EnglishRoles):
     """Codes the events of one article."""
 
     def __init__(self, article: Article) -> None:
@@ -170,7 +90,7 @@ class EventFinder:
 
     # 1. parties
     def _word_before(self, offset: int) -> str:
-        words = _WORD.findall(self.article.text[max(0, offset - 30) : offset])
+        words = WORD.findall(self.article.text[max(0, offset - 30) : offset])
         return words[-1].lower() if words else ""
 
     def _preposition(self, offset: int) -> str:
@@ -179,7 +99,7 @@ class EventFinder:
         Walks back over the phrase ("vom pakistanischen Außenminister Jalil ...") to the first
         preposition; a comma or a clause boundary ends the search.
         """
-        words = _WORD.findall(self.article.text[max(0, offset - 60) : offset])
+        words = WORD.findall(self.article.text[max(0, offset - 60) : offset])
         for word in reversed(words[-PHRASE_WORDS:]):
             lowered = str(word).lower()
             if not word[0].isalnum():
@@ -200,6 +120,7 @@ class EventFinder:
             if (m.kind in PARTY_KINDS or self._capital(m))
             and not m.modifier
             and m.role not in {"dateline", "ner"}
+            and not self._hyphen_modifier(m)
         ]
         outer = [
             m
@@ -223,12 +144,17 @@ class EventFinder:
             if groups:
                 gap = text[groups[-1].end : mention.start].strip().lower()
                 gap_words = gap.replace(",", " ").split()
-                if gap in {"", ",", "-", "/"} or (
-                    gap_words
-                    and all(
-                        self.grammar.has("coordination", w) or self.grammar.has("determiners", w)
-                        for w in gap_words
+                if (
+                    gap in {"", ",", "-", "/"}
+                    or (
+                        gap_words
+                        and all(
+                            self.grammar.has("coordination", w)
+                            or self.grammar.has("determiners", w)
+                            for w in gap_words
+                        )
                     )
+                    or self._titled_conjunct(text[groups[-1].end : mention.start].split())
                 ):
                     groups[-1].mentions.append(mention)
                     groups[-1].end = mention.end
@@ -259,6 +185,7 @@ class EventFinder:
             and not m.modifier
             and m.role != "dateline"
             and m.country not in own | {None}
+            and not self._hyphen_modifier(m)
         ]
         after = [m for m in places if hit.end <= m.start < hi]
         # Else a place the sentence locates the action in: "arrived in Amman on a visit".
@@ -309,12 +236,18 @@ class EventFinder:
         return match.start() if match else context.sentence.end
 
     def _passive(self, hit: TriggerHit, end: int) -> bool:
-        tail = _WORD.findall(self.article.text[hit.end : end])[:PASSIVE_WINDOW]
-        head = _WORD.findall(self.article.text[max(0, hit.start - 25) : hit.start])[-2:]
+        tail = WORD.findall(self.article.text[hit.end : end])[:PASSIVE_WINDOW]
+        head = WORD.findall(self.article.text[max(0, hit.start - 25) : hit.start])[-2:]
         aux = {w.lower() for w in self.grammar.words.get("passive_auxiliaries", [])}
         if self.language == "de":
             return any(w.lower() in {"worden", "wurde", "wurden"} for w in tail)
-        return any(w.lower() in aux for w in head) and hit.text.lower().endswith("ed")
+        # The participle opens the trigger: "was charged by a court with ...".
+        first = hit.text.split()[0].lower() if hit.text.split() else ""
+        participle = first.endswith(("ed", "en")) or self.grammar.has(
+            "irregular_participles", first
+        )
+        stative = self.grammar.has("stative_participles", first)  # "is opposed to": an adjective
+        return any(w.lower() in aux for w in head) and participle and not stative
 
     def assign(
         self, hit: TriggerHit, context: SentenceContext, lo: int, hi: int, subject: Party | None
@@ -344,13 +277,35 @@ class EventFinder:
                 # "Falls Serbien ..., könnte Kosovo Sanktionen verhängen": the trigger's clause
                 # names its own subject.
                 before = own_clause + [g for g in before if g not in own_clause]
-            actor_party = (
-                before[0] if before else (subject if subject else (doers[0] if doers else None))
-            )
+            fallback = doers[0] if doers else None
+            if not self._subject_may_follow(hit, context) and self._located_subject(
+                hit, context, lo
+            ):
+                fallback = None  # the subject is named by its place, see below
+            actor_party = before[0] if before else (subject if subject else fallback)
+            if actor_party is None and agents and self.grammar.words.get("single_object"):
+                # "sanctions imposed on X by the UN", "an attack by rebels": a by-phrase after
+                # a noun names the doer.
+                actor_party = agents[0]
             recipients = [g for g in others if g is not actor_party]
+            if self.grammar.words.get("single_object"):
+                # Outside the passive a by-phrase is no doer: "demanded an admission by Moscow".
+                recipients = [g for g in groups if g is not actor_party]
             reason.append(
                 "first named party is the actor" if actor_party else "no actor in sentence"
             )
+            if (
+                passive
+                and self.grammar.words.get("single_object")
+                and actor_party is not None
+                and actor_party.start < hit.start
+            ):
+                # "Three US soldiers were killed near Basra": the subject of a passive with no
+                # by-phrase suffered the action; the doer is unnamed (coded by the place below).
+                recipients, actor_party = [actor_party], None
+                reason.append("passive voice without a doer: the subject is the recipient")
+        if self.grammar.words.get("single_object") and not hit.trigger.swap:
+            recipients = self._object(hit, recipients, reason, passive, hi)
         recent = self._recent_pair()
         actors = actor_party.actor_ids(self.article, recent) if actor_party else []
         if len(actors) > 1 and ontology().get(hit.trigger.type, {}).get("symmetric"):
@@ -363,11 +318,24 @@ class EventFinder:
         if hit.trigger.swap:
             actors, recipient_ids = recipient_ids, actors
             reason.append("trigger swaps roles (host/receiver is the recipient)")
+        if not actors and self.grammar.words.get("single_object"):
+            located = self._located_subject(hit, context, lo)
+            if located is None and passive:
+                located = self._target_country(context, hit, hi, [])
+            if located:
+                actors = [located]
+                recipient_ids = [r for r in recipient_ids if r != located] or recipient_ids
+                reason.append("subject named by its place ('rebels in the Ivory Coast')")
         if not actors and hit.trigger.type == "PROTEST":
             country = self._sentence_country(context)
             if country:
                 actors = [group_actor(self.article, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
+        if self.grammar.regex("intransitive_triggers").fullmatch(hit.text):
+            # "resigned to allow elections in Haiti": the action has no one it is done to.
+            recipient_ids = []
+            reason.append("intransitive trigger: no recipient")
+            return actors, recipient_ids, subject, "; ".join(reason)
         symmetric_pair = len(actors) > 1 and ontology().get(hit.trigger.type, {}).get("symmetric")
         if not recipient_ids and actors and not symmetric_pair:
             # PLOVER codes the country an action is aimed at or takes place in as its
@@ -406,6 +374,11 @@ class EventFinder:
             before.rsplit(",", 2)[-2] if before.count(",") > 1 else before
         ):
             return "hypothetical"
+        # A negation written into the trigger's own pattern is its meaning ("would not accept"
+        # is a REJECT that happened), not a denial that it happened.
+        negation = self.statuses.get("negated")
+        if negation is not None and negation.search(hit.trigger.regex.pattern):
+            window = text[lo : hit.start] + " … " + text[hit.end : hi]
         for status in ("negated", "hypothetical", "planned"):
             cue = self.statuses.get(status)
             if cue is not None and cue.search(window):
@@ -491,14 +464,31 @@ class EventFinder:
             if self._new_meeting_planned(hit):
                 status = "planned"
             event_type, planned_type = hit.trigger.type, None
-            if status == "planned" and event_type in MEETING_TYPES:
+            if event_type in COOPERATION_TYPES and self._negated_verb(hit):
+                # "would not meet the demands", "will not accept refugees": refusing to
+                # cooperate is a REJECT (PLOVER), the refused action its planned type.
+                event_type, planned_type, status = "REJECT", event_type, "occurred"
+            elif self._obliged(hit) and event_type != "REQUEST":
+                # "X said Y must reach an agreement": the speaker asks Y for the action.
+                event_type, planned_type, status = "REQUEST", event_type, "planned"
+                addressee = self._addressee(hit, context, actors)
+                if addressee:
+                    recipients = addressee
+            elif status == "planned" and event_type in MEETING_TYPES:
                 # PLOVER: a reference to a future meeting is coded AGREE.
                 event_type, planned_type = "AGREE", hit.trigger.type
+                recent = self._recent_pair()
+                if not actors and recent and self._new_meeting_planned(hit):
+                    # "The next meeting will take place in 2025": the same two parties.
+                    actors, reason = recent, f"{reason}; the parties of the last meeting"
             elif self._announced(hit, context) and event_type in ANNOUNCED_AS:
                 # "X will give aid" is a promise, "X would boycott Y" a threat (PLOVER): the
                 # announced action is kept as the planned type.
                 event_type, planned_type = ANNOUNCED_AS[event_type], event_type
                 status = "planned"
+                if self._ultimatum(hit, sentence):
+                    # "will withdraw its troops unless ...": a conditional promise is a threat.
+                    event_type = "THREATEN"
             date, how = self.date(hit, sentence, future=status == "planned")
             if how == "explicit" and status != "planned" and date is not None:
                 self.last_date = date
@@ -547,90 +537,28 @@ class EventFinder:
                 return parties
         return None
 
-    def _main_triggers(self, hits: list[TriggerHit], context: SentenceContext) -> list[TriggerHit]:
-        """Drop triggers inside the complement of a verbal event.
-
-        "condemned the attack", "called on allies to send weapons", "warf X vor, den Krieg zu
-        verlängern": the attack, the sending and the prolonging are what is said, not events.
-        A trigger after "and"/"und" or after a comma with its own subject starts a new clause.
-        """
-        main = [h for h in hits if not self._background(h, context)]
-        if main:
-            hits = main  # triggers in relative clauses or after "following" are background
-        kept: list[TriggerHit] = []
-        for hit in hits:
-            previous = kept[-1] if kept else None
-            if previous is not None and self._purpose(previous, hit):
-                continue  # "staged rallies to demand reforms": the demand is the rally's aim
-            if previous is None or not str(
-                ontology().get(previous.trigger.type, {}).get("class", "")
-            ).startswith("verbal"):
-                kept.append(hit)
-                continue
-            between = self.article.text[previous.end : hit.start]
-            words = [w.lower() for w in _WORD.findall(between)]
-            coordinated = any(self.grammar.has("coordination", w) for w in words[-4:])
-            comma = between.rfind(",")
-            new_subject = comma != -1 and bool(
-                self.parties(context, previous.end + comma, hit.start)
-            )
-            if coordinated or new_subject or ";" in between:
-                kept.append(hit)
-        return kept
-
-    def _background(self, hit: TriggerHit, context: SentenceContext) -> bool:
-        """Whether a trigger sits in a subordinate clause or after a background preposition."""
-        text = self.article.text
-        start = context.sentence.start
-        comma = max(text.rfind(",", start, hit.start), text.rfind("(", start, hit.start))
-        clause = _WORD.findall(text[comma + 1 if comma != -1 else start : hit.start])
-        if comma != -1 and clause and self.grammar.has("subordinators", clause[0]):
-            return True
-        before = " ".join(
-            w.lower() for w in _WORD.findall(text[max(start, hit.start - 40) : hit.start])
-        )
-        preps = self.grammar.words.get("background_prepositions", [])
-        tail = before.split()[-4:]
-        return any(p in tail or before.endswith(p) for p in preps if " " not in p) or any(
-            p in before for p in preps if " " in p
-        )
-
     def _meeting_reference(self, hit: TriggerHit) -> bool:
         """'das Treffen' / 'the meeting' refers back to a meeting already reported."""
         if hit.trigger.type not in MEETING_TYPES or (
             not hit.text[:1].isupper() and self.language == "de"
         ):
             return False
-        before = _WORD.findall(self.article.text[max(0, hit.start - 30) : hit.start])[-2:]
+        before = WORD.findall(self.article.text[max(0, hit.start - 30) : hit.start])[-2:]
         words = [w.lower() for w in before]
-        if any(self.grammar.has("new_markers", w) for w in words):
+        # The marker may be part of the trigger itself ("next meeting", "upcoming talks").
+        own = [w.lower() for w in WORD.findall(hit.text)]
+        if any(self.grammar.has("new_markers", w) for w in words + own):
             return False
         has_meeting = any(e.type in MEETING_TYPES and e.status == "occurred" for e in self.events)
         return has_meeting and bool(words) and self.grammar.has("definite_markers", words[-1])
 
-    def _purpose(self, previous: TriggerHit, hit: TriggerHit) -> bool:
-        """Whether `hit` is an infinitive of purpose after `previous` ("to demand")."""
-        between = _WORD.findall(self.article.text[previous.end : hit.start])
-        if not between or (
-            "," in self.article.text[previous.end : hit.start] and self.language == "en"
-        ):
-            return False
-        marker = str(between[-1]).lower()
-        return (self.language == "en" and marker == "to" and len(between) <= 8) or (
-            self.language == "de" and marker == "zu" and "um" in (w.lower() for w in between)
-        )
-
-    def _announced(self, hit: TriggerHit, context: SentenceContext) -> bool:
-        """Whether the trigger is an action announced for the future ("will send", "wird ...")."""
-        lo = max(context.sentence.start, hit.start - INTENT_WINDOW)
-        window = self.article.text[lo : hit.start]
-        return bool(self.grammar.regex("intent_markers").search(window))
-
     def _new_meeting_planned(self, hit: TriggerHit) -> bool:
-        before = _WORD.findall(self.article.text[max(0, hit.start - 30) : hit.start])[-2:]
+        """'das nächste Treffen' / 'the next meeting': a meeting still to come."""
+        before = WORD.findall(self.article.text[max(0, hit.start - 30) : hit.start])[-2:]
+        own = WORD.findall(hit.text)[:-1]  # "next meeting" as one trigger
         return hit.trigger.type in MEETING_TYPES and any(
             w.lower() in {"nächste", "nächsten", "kommende", "kommenden", "next", "upcoming"}
-            for w in before
+            for w in before + own
         )
 
     def _reference_event(self, hit: TriggerHit, context: SentenceContext) -> Event:
@@ -656,6 +584,8 @@ class EventFinder:
         )
         by_sentence: dict[int, list[Mention]] = {}
         for mention in self.article.mentions:
+            if self._runaway_body(mention):
+                continue
             by_sentence.setdefault(mention.sentence, []).append(mention)
         for sentence in self.article.sentences:
             mentions = by_sentence.get(sentence.index, [])
@@ -684,26 +614,6 @@ class EventFinder:
 
 def _short(rule: str, limit: int = 90) -> str:
     return rule if len(rule) <= limit else rule[: limit - 1] + "…"
-
-
-def country_actor(article: Article, iso3: str) -> str:
-    """The id of a country's actor, added to the article's actors when it is not there yet."""
-    actor_id = f"country:{iso3}"
-    if actor_id not in article.actors:
-        entry = default_kb().get(actor_id)
-        name = entry.name if entry else iso3
-        article.actors[actor_id] = Actor(actor_id, name, "country", iso3, None, iso3)
-    return actor_id
-
-
-def group_actor(article: Article, iso3: str, sector: str, label: str) -> str:
-    """The id of an unnamed group (civilians of a country), added to the article's actors."""
-    actor_id = f"group:{iso3}:{label.lower()}"
-    if actor_id not in article.actors:
-        entry = default_kb().get(f"country:{iso3}")
-        name = f"{label} of {entry.name if entry else iso3}"
-        article.actors[actor_id] = Actor(actor_id, name, "group", iso3, sector, iso3)
-    return actor_id
 
 
 def _plausible_date(date: DateMention) -> bool:
@@ -762,4 +672,5 @@ def code(article: Article) -> Article:
     finder_ = EventFinder(article)
     article.events = finder_.run()
     article.quotes = finder_.quotes
+    attach_series(article)
     return article

@@ -44,10 +44,13 @@ class Grammar:
     language: str
     words: dict[str, list[str]]
     regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def has(self, key: str, word: str) -> bool:
         """Whether `word` (case-insensitive) is in the list `key`."""
-        return word.lower() in {w.lower() for w in self.words.get(key, [])}
+        if key not in self.sets:  # built once per list: `has` runs for every word looked at
+            self.sets[key] = frozenset(w.lower() for w in self.words.get(key, []))
+        return word.lower() in self.sets[key]
 
     def regex(self, key: str) -> re.Pattern[str]:
         """The compiled regex for the list `key`."""
