@@ -19,21 +19,22 @@ _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?::|–|—|-{1,2})\s")
 
 def find_dateline(article: Article) -> Mention | None:
     """The place mention that opens the article as its dateline, if any."""
-    if not article.paragraphs:
-        return None
+    return next((m for m in article.mentions if opens_dateline(article, m)), None)
+
+
+def opens_dateline(article: Article, mention: Mention) -> bool:
+    """Whether a place or country mention is the article's dateline ("NAIROBI: ...")."""
+    if not article.paragraphs or mention.kind not in {"place", "country"}:
+        return False
     # The dateline opens the first paragraph (or the second, after a headline) or follows the
     # lead sentence.
     lead = article.paragraphs[:2]
-    for mention in article.mentions:
-        if mention.kind not in {"place", "country"} or mention.start > lead[-1].end:
-            continue
-        before = article.text[max(0, mention.start - 2) : mention.start]
-        opens = any(mention.start == p.start for p in lead)
-        near_start = opens
-        after_lead = before.endswith(". ")
-        if (near_start or after_lead) and _DATELINE_END.match(article.text, mention.end):
-            return mention
-    return None
+    if mention.start > lead[-1].end:
+        return False
+    before = article.text[max(0, mention.start - 2) : mention.start]
+    opens = any(mention.start == p.start for p in lead)
+    after_lead = before.endswith(". ")
+    return bool((opens or after_lead) and _DATELINE_END.match(article.text, mention.end))
 
 
 def _actor_from_mention(mention: Mention, kb: KnowledgeBase) -> Actor:

@@ -2,8 +2,9 @@
 
 The bundled data lives in ``newsevents/data/kb/``: ``countries.json`` and ``places.json`` are built
 by ``scripts/build_kb.py`` from open data (CLDR, GeoNames, pycountry, countrynames); the other
-files are curated by hand (``persons.yaml`` is read by ``newsevents.kb_persons``). Users add their
-own actors with CSV or YAML files (``KnowledgeBase.load(extra=[...])``).
+files are curated by hand (``persons.yaml`` is read by ``newsevents.kb_persons``, ``groups.yaml``
+by ``newsevents.groups``). Users add their own actors with CSV or YAML files
+(``KnowledgeBase.load(extra=[...])``).
 
 Matching works on word tokens: every alias is split into tokens once, and ``find`` looks the
 tokens of a text up in a dictionary, longest phrase first. Inflected forms (German genitive,

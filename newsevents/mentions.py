@@ -7,6 +7,10 @@ country ("pakistanischen Außenministeriums"); persons from a title before their
 ("Werschinin" after "Sergey Vershinin"); named bodies from a capitalised adjective plus a body
 noun ("Gemeinsame Arbeitsgruppe ... zur Bekämpfung des Terrorismus"); dates; and references to
 the two parties ("beide Seiten") and to the dateline ("hier").
+
+English texts also get ethnic groups ("Hutu rebels", "ethnic Albanians": newsevents.groups),
+misspelt country names ("Ethopia": newsevents.fuzzy_countries), and countries for actors whose own
+words name none, from the sentence or the dateline (newsevents.context_countries).
 """
 
 from __future__ import annotations
@@ -16,10 +20,22 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsevents.actors import opens_dateline
+from newsevents.context_countries import (
+    apposition_countries,
+    body_before,
+    dateline_country,
+    negated_before,
+    sentence_country,
+)
 from newsevents.dates import finder
+from newsevents.fuzzy_countries import misspelt_countries
+from newsevents.groups import GroupFinder
 from newsevents.kb import KnowledgeBase, Role, default_kb
 from newsevents.lexicons import Grammar, grammar
 from newsevents.ner import NerBackend, default_ner
+from newsevents.ner_rules import covers_places
+from newsevents.place_choice import choose_places
 from newsevents.records import Article, Mention, Sentence
 from newsevents.sentences import Token, tokenize
 
@@ -166,12 +182,18 @@ class MentionFinder:
         self.persons: list[PersonSeed] = []
         self.bodies: dict[str, tuple[str, str, list[str]]] = {}  # head noun -> id, name, members
         self.first_places: list[Mention] = []  # places of the first sentence: the dateline's
+        self.dateline: Mention | None = None  # "ABUJA:" opening the article
+        # Ethnic groups exist in English texts only (data/kb/groups.yaml has English forms).
+        self.groups = GroupFinder(article.text) if self.language == "en" else None
 
     # 1. knowledge base: countries, regions, places, international bodies
     def kb_mentions(self, sentence: Sentence, text: str) -> list[Mention]:
-        """Mentions of knowledge-base entries in a sentence."""
+        """Mentions of knowledge-base entries in a sentence (and misspelt English countries)."""
         found = []
-        for match in self.kb.find(text, self.language):
+        matches = self.kb.find(text, self.language)
+        if self.language == "en":
+            matches += misspelt_countries(self.kb, text, matches, NAME_STOPWORDS)
+        for match in sorted(matches, key=lambda m: m.start):
             entry = self.kb.entry(match.entry_id)
             # Adjectives and demonyms (russischen, Russen) name a country but are no NER entity.
             label = LABELS.get(entry.kind) if match.form not in {"adjective", "demonym"} else None
@@ -190,13 +212,21 @@ class MentionFinder:
                     sentence=sentence.index,
                 )
             )
+        if self.language == "en":
+            for mention, place_id, iso3 in choose_places(found):
+                if place_id in self.kb:  # "Tripoli" in a sentence about Lebanon
+                    mention.entry_id = mention.actor_id = place_id
+                    mention.country = iso3
         return found
 
     def _country_before(self, mentions: list[Mention], start: int, text: str) -> Mention | None:
         """A country adjective or name right before `start` (only articles between)."""
         for mention in sorted(mentions, key=lambda m: -m.end):
-            if mention.kind != "country" or mention.end > start:
+            owner_kind = mention.kind == "country" or (mention.kind == "group" and mention.country)
+            if not owner_kind or mention.end > start:
                 continue
+            if negated_before(text, mention.start):
+                return None  # "anti-Syria journalist": not Syria's journalist
             gap = text[mention.end : start].strip()
             if not gap or self.grammar.has("determiners", gap) or _POSSESSIVE.fullmatch(gap):
                 return mention
@@ -249,6 +279,15 @@ class MentionFinder:
                 if person is not None:
                     if person.country is None:
                         country = owner or after or self._apposition_country(person, kb_found)
+                        if (
+                            country is None
+                            and self.language == "en"
+                            and role.sector
+                            and not body_before(self.article.text, kb_found, start)
+                        ):
+                            # "Judge Alejandro Rivera ... 28 Chilean officials": the only
+                            # country the sentence names; "UN envoy X" belongs to the UN.
+                            country = sentence_country(kb_found)
                         person.country = country.country if country else None
                     if owner is not None:
                         owner.modifier = True
@@ -259,9 +298,18 @@ class MentionFinder:
                 continue
             country = owner or after
             if country is None:
-                if not role.sector or (role.kind == "person_title" and role.sector == "GOV"):
-                    continue  # "the minister" alone: whose, we cannot tell
-                country = self._place_country(kb_found)
+                if not role.sector:
+                    continue
+                if role.kind == "person_title" and role.sector == "GOV":
+                    # "the minister" alone: whose, only a dateline can tell.
+                    country = dateline_country(
+                        self.article.text,
+                        kb_found,
+                        start,
+                        self.dateline if self.language == "en" else None,
+                    )
+                else:
+                    country = self._place_country(kb_found)
                 if country is None:
                     continue
             elif owner is not None:
@@ -302,9 +350,14 @@ class MentionFinder:
         return next((m for m in mentions if m.kind == "person" and m.start == gap_end), None)
 
     def _place_country(self, mentions: list[Mention]) -> Mention | None:
-        """The country of the sentence's place, else of the article's first place (the dateline),
-        for "protesters" or "police" named without a country."""
+        """The country of the sentence's place, else the one country the sentence names, else
+        the country of the article's first place (the dateline), for "protesters" or "police"
+        named without a country."""
         places = [m for m in mentions if m.kind == "place" and m.country]
+        if not places and self.language == "en":
+            # German keeps to places: its adjectives also head compounds ("Russlandexperten").
+            only = sentence_country(mentions)
+            places = [only] if only is not None else []
         if not places:
             places = [m for m in self.first_places if m.country]
         return places[0] if places else None
@@ -523,7 +576,9 @@ class MentionFinder:
         for sentence, entities in zip(sentences, self._ner_batch(texts), strict=True):
             for start, end, label in entities:
                 start, end = start + sentence.start, end + sentence.start
-                if any(s < end and start < e for s, e in taken):
+                if any(s < end and start < e for s, e in taken) and not covers_places(
+                    start, end, mentions
+                ):
                     continue
                 text = self.article.text[start:end]
                 kind = NER_KINDS.get(label, "name")
@@ -564,12 +619,21 @@ class MentionFinder:
             text = self.article.text[sentence.start : sentence.end]
             tokens = tokenize(text, sentence.start)
             kb_found = self.kb_mentions(sentence, text)
+            if self.groups is not None:
+                groups, replaced = self.groups.find(
+                    sentence.start, sentence.end, sentence.index, kb_found
+                )
+                gone = {id(m) for m in replaced}
+                kb_found = [m for m in kb_found if id(m) not in gone] + groups
             for mention in kb_found:
                 if mention.kind == "person" and mention.role != "surname" and mention.actor_id:
                     # A known person named in full: later "Werschinin" or "Putin" link to them.
                     self._person_id(mention.text, mention.actor_id)
             if sentence.index == 0:
                 self.first_places = [m for m in kb_found if m.kind == "place"]
+                self.dateline = next(
+                    (m for m in self.first_places if opens_dateline(self.article, m)), None
+                )
             bodies = self.body_mentions(sentence, tokens, kb_found)
             roles = self.role_mentions(sentence, text, tokens, kb_found, bodies)
             taken = kb_found + roles + bodies
@@ -577,6 +641,8 @@ class MentionFinder:
             mentions += taken + surnames + self.small_mentions(sentence, text)
         if self.ner is not None:
             mentions += self.ner_mentions(mentions)
+        if self.language == "en":
+            apposition_countries(mentions, self.article.text)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

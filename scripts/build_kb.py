@@ -396,9 +396,16 @@ def build_places(
     return resolve_place_names(list(places.values()), stoplist, reserved)
 
 
+# Transliteration marks for Arabic ayn and hamza at a word's edge ("Sāmarrā'", "ʿAmrān"): news
+# writes the name without them ("Samarra"), and the matcher would see a separate token.
+EDGE_MARKS = re.compile(r"(?<![\w'ʻʼʿʾ])['ʻʼʿʾ]+(?=\w)|(?<=\w)['ʻʼʿʾ]+(?![\w'ʻʼʿʾ])")
+
+
 def name_variants(name: str) -> list[str]:
-    """A GeoNames city name and its plain forms: no accents, no '(Saale)', no ' am Rhein'."""
+    """A GeoNames city name and its plain forms: no accents, no '(Saale)', no ' am Rhein', no
+    transliteration marks at word edges ("Sāmarrā'" -> "Samarra")."""
     variants = [name, strip_accents(name)]
+    variants += [EDGE_MARKS.sub("", v) for v in variants]
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()
     variants.append(bare)
     for joiner in (" am ", " an der ", " upon "):
@@ -428,22 +435,33 @@ def exemplar_cities(cities: dict[str, dict[str, Any]]) -> Iterator[tuple[int, st
 def resolve_place_names(
     places: list[dict[str, Any]], stoplist: set[str], reserved: set[str]
 ) -> list[dict[str, Any]]:
-    """Drop stoplisted and reserved names; give a name two places share to the likelier one."""
+    """Drop stoplisted and reserved names; give a name two places share to the likelier one.
+
+    The other place keeps the name in `alt` (in another country only): the matcher finds the
+    likelier place, and newsevents.place_choice switches to this one where the text names its
+    country ("Tripoli" in a sentence about Lebanon).
+    """
 
     def rank(place: dict[str, Any]) -> tuple[bool, bool, int]:
         return (place["capital"], place["curated"], place["population"])
 
     owner: dict[str, dict[str, Any]] = {}
     for place in sorted(places, key=rank, reverse=True):
+        alt: list[str] = []
         for key in ("names", "de", "en"):
             kept = []
             for name in place[key]:
                 if name in stoplist or name in reserved or len(name) < 3:
                     continue
-                if owner.setdefault(name, place) is place:
+                first = owner.setdefault(name, place)
+                if first is place:
                     kept.append(name)
+                elif first["country"] != place["country"] and name not in alt:
+                    alt.append(name)
             place[key] = kept
-    out = [p for p in places if p["names"] or p["de"] or p["en"]]
+        if alt and place["population"] >= MIN_CITY_POPULATION:
+            place["alt"] = alt
+    out = [p for p in places if p["names"] or p["de"] or p["en"] or p.get("alt")]
     for place in out:
         del place["curated"]
     return sorted(out, key=lambda p: (p["country"], p["id"]))

@@ -193,3 +193,9 @@ def test_load_stays_fast() -> None:
     start = time.perf_counter()
     KnowledgeBase.load()
     assert time.perf_counter() - start < 2.0  # about 0.2 s; generous for loaded CI machines
+
+
+def test_common_misspelling_of_a_known_name(kb: KnowledgeBase) -> None:
+    # "Mitterand" is how wire copy most often misspells Mitterrand.
+    text = "President Francois Mitterand met Mitterand's critics."
+    assert persons(kb, text, "en") == [("Francois Mitterand", "FRA"), ("Mitterand", "FRA")]
