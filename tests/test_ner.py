@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsevents import ner_rules
 from newsevents.ner import DE_MODEL, EN_PACKAGES, SpacyNer, _spans, default_ner
 
 # Our own sentences with the entities a reader would mark (the statistical model finds most of
@@ -203,3 +204,100 @@ def test_english_model_finds_people_places_and_organisations(ner: SpacyNer) -> N
     pipeline = ner.pipeline("en")
     assert pipeline is not None
     assert pipeline.pipe_names == ["ner"]  # tagger, parser, lemmatizer... are not loaded
+
+
+# --- rules over the German model's entities (newsevents.ner_rules), on our own sentences -------
+
+
+def rule_pairs(text: str, entities: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+    """(surface text, label) pairs, for the rule tests."""
+    return labelled(text, entities)
+
+
+def test_word_lists_are_shipped() -> None:
+    assert {"Angela", "Stefan", "Didier"} <= ner_rules.given_names()
+    assert not {"In", "Im", "Bei", "Seit"} & ner_rules.given_names()
+    assert {"Pullover", "Aufsteiger"} <= ner_rules.common_nouns()
+    assert "Burghausen" in ner_rules.towns()
+
+
+def test_given_name_and_surname_make_a_person() -> None:
+    text = "Am Montag traf Stefan Pastelli in Berlin den Kollegen Fritz Rudolf Körperle."
+    found = ner_rules.person_spans(text)
+    assert rule_pairs(text, found) == {("Stefan Pastelli", "PER"), ("Fritz Rudolf Körperle", "PER")}
+    genitive = "Das war Angela Merkels Entscheidung."
+    assert rule_pairs(genitive, ner_rules.person_spans(genitive)) == {("Angela Merkels", "PER")}
+
+
+def test_given_names_in_other_names_are_no_person() -> None:
+    for text in (
+        "Er arbeitet am Robert Koch-Institut.",
+        "Sie forscht an der Max Planck Gesellschaft.",
+        "Die EU-Kommission tagte in Brüssel.",
+        "In Deutschland regnet es.",
+    ):
+        assert ner_rules.person_spans(text) == [], text
+
+
+def test_streets_spa_towns_clubs_and_companies() -> None:
+    text = "In der Knoopstraße in Bad Schussenried feierten Fans des FC Chelsea London."
+    pairs = rule_pairs(text, ner_rules.place_spans(text) + ner_rules.organisation_spans(text))
+    assert pairs == {
+        ("Knoopstraße", "LOC"),
+        ("Bad Schussenried", "LOC"),
+        ("FC Chelsea London", "ORG"),
+    }
+    text = "Die Silicon Sensor AG und Manchester United spielen gegen Mainz 05."
+    pairs = rule_pairs(text, ner_rules.organisation_spans(text))
+    assert {("Sensor AG", "ORG"), ("Manchester United", "ORG"), ("Mainz 05", "ORG")} <= pairs
+    assert ner_rules.place_spans("Die Bundesstraße ist gesperrt.") == []
+
+
+def test_names_after_words_for_people_and_organisations() -> None:
+    text = (
+        "Trainer Finkelbach lobte das Team, sagte Pofallo. Der Softwarehersteller Saperix wächst."
+    )
+    pairs = rule_pairs(text, ner_rules.trigger_spans(text, ner_rules.given_names()))
+    assert pairs == {("Finkelbach", "PER"), ("Pofallo", "PER"), ("Saperix", "ORG")}
+
+
+def test_refine_drops_common_nouns_and_merges_rule_entities() -> None:
+    text = "Der Psychologe Baldwin trug einen Pullover, sagte Stefan Pastelli."
+    model = [(4, 22, "PER"), (34, 42, "PER"), (50, 56, "PER")]
+    assert text[4:22] == "Psychologe Baldwin"
+    assert text[34:42] == "Pullover"
+    refined = ner_rules.refine(text, model)
+    assert rule_pairs(text, refined) == {("Baldwin", "PER"), ("Stefan Pastelli", "PER")}
+    assert_well_formed(text, refined)
+
+
+def test_refine_keeps_longer_model_entities() -> None:
+    text = "Die Stefan Pastelli Stiftung hilft."
+    model = [(4, 28, "ORG")]
+    assert ner_rules.refine(text, model) == model
+
+
+def test_rules_are_off_on_request(ner: SpacyNer, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not (DE_MODEL / "config.cfg").exists():
+        pytest.skip(f"{DE_MODEL} is absent: run scripts/train_ner_de.py")
+    text = "Am Montag sprach Stefan Pastelli mit Reportern."
+    assert ("Stefan Pastelli", "PER") in labelled(text, ner.entities(text, "de"))
+
+    def refuse(*_: object) -> list[tuple[int, int, str]]:
+        raise AssertionError("rules ran although switched off")
+
+    monkeypatch.setattr(ner_rules, "refine", refuse)
+    assert_well_formed(text, SpacyNer(rules=False).entities(text, "de"))
+    assert ner.entities("Joe Biden spoke in Washington.", "en") is not None  # English: no rules
+
+
+def test_abbreviations_are_organisations_unless_units_or_formulas() -> None:
+    text = "Der ADAC und der WWF warnen vor CO2 und zahlen in EUR, sagt die ISBN-Stelle."
+    pairs = rule_pairs(text, ner_rules.abbreviation_spans(text))
+    assert pairs == {("ADAC", "ORG"), ("WWF", "ORG")}
+
+
+def test_hyphenated_places_and_house_numbers() -> None:
+    text = "Sie wohnt in Berlin-Mitte, Neuendorfer Straße 90c, nicht beim Berlin-Besuch."
+    pairs = rule_pairs(text, ner_rules.place_spans(text))
+    assert pairs == {("Berlin-Mitte", "LOC"), ("Neuendorfer Straße 90c", "LOC")}

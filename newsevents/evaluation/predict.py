@@ -16,7 +16,7 @@ from newsevents.clean import normalize_text
 from newsevents.corpus.embed import default_embedder, story_text
 from newsevents.corpus.stories import same_story_score
 from newsevents.read import ReadOptions, make_article, parse_date
-from newsevents.records import Actor, Article
+from newsevents.records import Actor, Article, Mention
 
 ENTITY_TYPES = {
     "country": "country",
@@ -46,8 +46,14 @@ def analyse(
 
 
 def ner_entities(article: Article) -> list[dict[str, Any]]:
-    """Outermost labelled mentions as {start, end, label, text}."""
-    labelled = [m for m in article.mentions if m.label]
+    """Outermost labelled mentions that are names, as {start, end, label, text}.
+
+    Left out, as named-entity annotation (GermEval 2014, CoNLL) leaves them out: a name that is
+    only part of a hyphenated word ("EU" in "EU-Haushaltsgipfel", "CSU" in "CSU-Politiker"), and
+    organisations found by a role noun rather than by name ("britische Regierung", "Konzerns")
+    or running into lower-case words.
+    """
+    labelled = [m for m in article.mentions if m.label and _is_name(m, article.text)]
     outer = [
         m
         for m in labelled
@@ -67,6 +73,25 @@ def ner_entities(article: Article) -> list[dict[str, Any]]:
         seen.add((m.start, m.end))
         result.append({"start": m.start, "end": m.end, "label": m.label, "text": m.text})
     return result
+
+
+# Forms under which the knowledge base and the NER model name things (kb.Match.form, "ner").
+_NAME_ROLES = {None, "", "name", "abbreviation", "surname", "dateline", "ner"}
+
+
+def _is_name(mention: Mention, text: str) -> bool:
+    """Whether a labelled mention is a name in its own right (see ``ner_entities``)."""
+    before = text[mention.start - 1 : mention.start] if mention.start else ""
+    after = text[mention.end : mention.end + 1]
+    if (after == "-" and text[mention.end + 1 : mention.end + 2].isalpha()) or (
+        before == "-" and mention.start > 1 and text[mention.start - 2].isalpha()
+    ):
+        return False
+    if mention.kind in {"organization", "group", "body"}:
+        if mention.kind == "body" and not mention.text.split()[-1][:1].isupper():
+            return False
+        return mention.kind == "body" or mention.role in _NAME_ROLES
+    return True
 
 
 def _party(actor: Actor | None, actor_id: str) -> dict[str, Any]:
