@@ -45,9 +45,9 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## eval: score the system on every gold file in ../shared/gold
+## eval: score the system on ../shared/gold, the Europarl NER test split and our own gold/
 eval: $(STAMP)
-	$(BIN)/newsevents eval $(SHARED)/gold/
+	$(BIN)/newsevents eval $(SHARED)/gold/ $(SHARED)/data/europarl-de-ner/test.ner.jsonl gold/
 
 ## bench: throughput and peak memory on the 10kGNAD test texts
 bench: $(STAMP)

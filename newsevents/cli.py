@@ -238,6 +238,12 @@ def show(event_id: str, db_path: Path) -> None:
         console.print(f"  reported by: {_party_names(row['sources'])}")
     if row["planned_type"]:
         console.print(f"  planned:   {row['planned_type']}")
+    for session in row["series"]:
+        mark = "this event" if session["id"] == row["id"] else session["id"]
+        console.print(
+            f"  series:    session {session['session'] or '?'} of {session['body']}"
+            f" ({session['status']}, {_date_text(session)}): {mark}"
+        )
     console.print(
         f"  mode: {row['mode'] or '-'}  context: {', '.join(row['context'] or []) or '-'}"
     )

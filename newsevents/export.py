@@ -72,6 +72,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "date_reason": row["date_reason"],
             "status": row["status"],
             "planned_event": row["planned_type"],
+            "series_body": row.get("series_body"),
+            "series_session": row.get("series_session"),
             "reported_by": [p["name"] for p in row["sources"]],
             "participants": [p["name"] for p in row["participants"]],
             "evidence": evidence,

@@ -151,6 +151,8 @@ class Event:
     planned_type: str | None = None
     participants: list[str] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
+    series_body: str | None = None  # the body whose numbered session this meeting is
+    series_session: int | None = None  # its number ("10. Sitzung"), when the text tells
 
     def parties(self) -> frozenset[str]:
         """Actors and recipients together: the unordered parties of a symmetric event."""

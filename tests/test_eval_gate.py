@@ -27,7 +27,7 @@ def lookup(result: dict[str, Any], dotted: str) -> float:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = "repo:"  # a gold file of our own, relative to the repository (examples/gold/...)
+OURS = "repo:"  # a gold file of our own, relative to the repository (gold/...)
 
 
 @pytest.mark.parametrize("relative", sorted(k for k in FLOORS if not k.startswith(OURS)))

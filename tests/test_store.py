@@ -31,6 +31,7 @@ def test_migrations_are_named_and_recorded(fresh_store: Store) -> None:
         "0002_actor_roles",
         "0003_corpus",
         "0004_stories",
+        "0005_series",
     ]
     assert fresh_store.migrate() == []
 

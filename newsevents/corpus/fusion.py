@@ -61,6 +61,8 @@ class Report:
     sources: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, int | None]] = field(default_factory=list)
     canonical_id: str | None = None  # the stored event it is fused into, when read back
+    series_body: str | None = None
+    series_session: int | None = None
 
     @property
     def stated_date(self) -> bool:
@@ -89,6 +91,8 @@ class FusedEvent:
     participants: list[str]
     sources: list[str]
     explanation: list[str]
+    series_body: str | None = None
+    series_session: int | None = None
 
 
 def fusion_key(
@@ -141,6 +145,8 @@ def report_from_event(article: Article, event: Event) -> Report:
         spans=list(
             dict.fromkeys((s.start, s.end, _sentence(article, s.start)) for s in event.evidence)
         ),
+        series_body=event.series_body,
+        series_session=event.series_session,
     )
 
 
@@ -216,4 +222,7 @@ def fuse(cluster: list[Report]) -> FusedEvent:
         participants=list(dict.fromkeys(p for r in cluster for p in r.participants)),
         sources=list(dict.fromkeys(s for r in cluster for s in r.sources)),
         explanation=explanation,
+        # The earliest report that names the session (one may only say "the meeting").
+        series_body=next((r.series_body for r in cluster if r.series_body), None),
+        series_session=next((r.series_session for r in cluster if r.series_session), None),
     )

@@ -12,12 +12,13 @@ from typing import Any
 
 from newsevents.corpus.fusion import FusedEvent, Report
 from newsevents.records import Article
-from newsevents.store.db import EVENT_COLUMNS, Store, role_rows
+from newsevents.store.db import EVENT_COLUMNS, EVENT_PLACEHOLDERS, Store, role_rows
 
 REPORT_COLUMNS = (
     "id, canonical_id, fusion_key, article_id, published, type, mode, context, is_symmetric,"
     " date, date_precision, date_text, date_reason, location, status, planned_type, trigger,"
-    " rule, explanation, actors, recipients, participants, sources, spans"
+    " rule, explanation, actors, recipients, participants, sources, spans, series_body,"
+    " series_session"
 )
 
 
@@ -122,13 +123,15 @@ def _report_row(r: Report, canonical_id: str) -> tuple[Any, ...]:
         r.participants,
         r.sources,
         [list(s) for s in r.spans],
+        r.series_body,
+        r.series_session,
     )
 
 
 def add_reports(store: Store, reports: Sequence[Report]) -> None:
     """Store new reports, each its own canonical until fusion says otherwise."""
     store._many(
-        f"INSERT OR REPLACE INTO event_reports ({REPORT_COLUMNS}) VALUES ({','.join('?' * 24)})",
+        f"INSERT OR REPLACE INTO event_reports ({REPORT_COLUMNS}) VALUES ({','.join('?' * 26)})",
         [_report_row(r, r.id) for r in reports],
     )
 
@@ -159,6 +162,8 @@ def _report(row: dict[str, Any]) -> Report:
         sources=list(row["sources"] or []),
         spans=[(int(s[0]), int(s[1]), s[2]) for s in row["spans"] or []],
         canonical_id=row.get("canonical_id"),
+        series_body=row.get("series_body"),
+        series_session=row.get("series_session"),
     )
 
 
@@ -205,6 +210,8 @@ def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) ->
                 c.trigger,
                 c.rule,
                 f.explanation,
+                f.series_body,
+                f.series_session,
             )
         )
         roles += role_rows(c.id, c.actors, c.recipients, f.participants, f.sources)
@@ -212,8 +219,7 @@ def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) ->
             spans += [(c.id, r.article_id, s, e, n) for s, e, n in r.spans]
             canonical.append((r.id, c.id))
     store._many(
-        f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) VALUES ({EVENT_PLACEHOLDERS})",
         events,
     )
     store._many("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)

@@ -28,8 +28,9 @@ INSERT_BATCH_ROWS = 500  # rows per multi-row INSERT; keeps the parameter list m
 EVENT_COLUMNS = (
     "e.id, e.article_id, e.type, e.mode, e.context, e.is_symmetric, e.date, e.date_precision, "
     "e.date_text, e.date_reason, e.location, e.status, e.planned_type, e.trigger, e.rule, "
-    "e.explanation"
+    "e.explanation, e.series_body, e.series_session"
 )
+EVENT_PLACEHOLDERS = ",".join("?" * EVENT_COLUMNS.count("e."))
 
 
 @dataclass(slots=True, frozen=True)
@@ -283,6 +284,8 @@ class Store:
                     e.trigger,
                     e.rule,
                     e.explanation,
+                    e.series_body,
+                    e.series_session,
                 )
             )
             roles += role_rows(e.id, e.actors, e.recipients, e.participants, e.sources)
@@ -292,8 +295,7 @@ class Store:
                 )
             )
         self._many(
-            f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) VALUES ({EVENT_PLACEHOLDERS})",
             events,
         )
         self._many("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
@@ -492,7 +494,18 @@ class Store:
         row["article"]["text"] = self._rows(
             "SELECT text FROM articles WHERE id = ?", [row["article_id"]]
         )[0]["text"]
+        row["series"] = self.series(row["series_body"]) if row["series_body"] else []
         return row
+
+    def series(self, body_id: str) -> list[dict[str, Any]]:
+        """Every stored session of a body (numbered or announced), in session order."""
+        return self._rows(
+            "SELECT e.id, e.series_session AS session, e.type, e.status, e.date,"
+            " e.date_precision, x.name AS body FROM events e LEFT JOIN actors x"
+            " ON x.id = e.series_body WHERE e.series_body = ?"
+            " ORDER BY e.series_session NULLS LAST, e.date NULLS LAST, e.id",
+            [body_id],
+        )
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One article with its mentions, quotes and event ids."""

@@ -155,3 +155,17 @@ MIGRATIONS.append(
         """,
     )
 )
+
+MIGRATIONS.append(
+    (
+        "0005_series",
+        """
+        -- A meeting that is a numbered session of a body ("10. Sitzung der Arbeitsgruppe"):
+        -- the body's actor id and the session number; the next session shares the body.
+        ALTER TABLE events ADD COLUMN series_body VARCHAR;
+        ALTER TABLE events ADD COLUMN series_session INTEGER;
+        ALTER TABLE event_reports ADD COLUMN series_body VARCHAR;
+        ALTER TABLE event_reports ADD COLUMN series_session INTEGER;
+        """,
+    )
+)
