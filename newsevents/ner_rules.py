@@ -6,13 +6,18 @@ from their form, and takes some capitalised common nouns for names. ``refine`` f
 * common nouns out: a one-word model entity that is a German common noun ("Pullover") is
   dropped, and a person's leading or trailing nouns are cut ("Psychologe Baldwin" -> "Baldwin");
 * persons: a known given name plus a surname-like word ("Stefan Pastel", "Fritz Rudolf Körper",
-  "Angela Merkels"), a given name standing alone ("Thomas dachte ..."), a name after a word for
-  a person or a verb of saying ("Trainer Finke", "sagte Güllner");
+  "Angela Merkels", "Carl-Ludwig Thiele"; a rare given name only before a word that can be
+  nothing but a surname: "Kimi Räikkönen"), a given name standing alone ("Thomas dachte ..."),
+  a name after a word for a person or a verb of saying ("Trainer Finke", "sagte Güllner"),
+  after "Herr"/"Frau" even where it is also a noun ("Frau Green", "Frau von Blottnitz"), and
+  the name in a model entity led by a word for a role ("Ölminister Ali al-Nuaimi");
 * places: German, Austrian and Swiss towns ("Burghausen"), hyphenated places ("Berlin-Mitte"),
   streets ("Knoopstraße", "Gubener Straße 12") and spa towns ("Bad Schussenried");
 * organisations: sports clubs ("FC Chelsea London", "Mainz 05", "Manchester United"), companies
-  by legal form ("Läpple AG"), names after a word for an organisation ("Label EMI") and
-  upper-case abbreviations standing alone ("ADAC"; not units, currencies or formulas).
+  by legal form ("Läpple AG"), names after a word for an organisation ("Label EMI"),
+  upper-case abbreviations standing alone ("ADAC"; not units, currencies or formulas),
+  well-known companies, media and sports bodies from a hand-written list ("Airbus",
+  "Deutschen Bank", "Handelsblatts") and parties by their short names ("die Grünen").
 
 A rule's entity never replaces a longer model entity that covers it (the model's context wins),
 and adds nothing inside a hyphenated compound ("EU-Kommission" names no place). The word lists
@@ -38,6 +43,7 @@ NAMES_FILE = Path(__file__).resolve().parent / "data" / "names" / "given_names.t
 NOUNS_FILE = NAMES_FILE.with_name("common_nouns.txt.gz")
 PLACES_FILE = NAMES_FILE.with_name("places_de.txt")
 NOUN_NAMES_FILE = NAMES_FILE.with_name("noun_names.txt")
+ORGANIZATIONS_FILE = NAMES_FILE.with_name("organizations_de.txt")
 NOUN_FILTER_LABELS = frozenset({"PER", "ORG", "LOC"})
 MIN_NAME_FREQUENCY = 4  # of the dictionary's 1-13 scale, in any country: drops rare spellings
 MAX_GIVEN = 3  # "Wilton Daniel Gregory": given names before the surname
@@ -199,9 +205,23 @@ def drop_common_nouns(text: str, entities: Iterable[Entity], names: frozenset[st
                 spans = []
         elif len(spans) == 1 and _common_noun(text[start:end], names):
             spans = []
+        elif len(spans) > 1 and _person_noun(text[spans[0][0] : spans[0][1]]):
+            # "CSU-Fraktionsvorsitzender Christian Schlegl", "Ölminister Ali al-Nuaimi" taken
+            # whole for an organisation or a thing: the role noun goes, the name is a person.
+            rest = [text[s:e] for s, e in spans[1:]]
+            if _capitalised(rest[0]) and all(
+                _capitalised(w) or w in _PARTICLES or _ARABIC_ARTICLE.fullmatch(w) for w in rest
+            ):
+                spans.pop(0)
+                label = "PER"
         if spans:
             kept.append((spans[0][0], spans[-1][1], label))
     return kept
+
+
+def _person_noun(word: str) -> bool:
+    """A word for a person's role, also as a compound ("Trainer", "CSU-Fraktionsvorsitzender")."""
+    return word[:1].isupper() and word.lower().endswith(_PERSON_NOUN_ENDINGS)
 
 
 def _noun_word(word: str, names: frozenset[str]) -> bool:
@@ -274,6 +294,36 @@ def _lone_given_name(words: _Words, i: int) -> bool:
     return not (i > 0 and words.joined(i - 1) and words.words[i - 1][:1].isupper())
 
 
+def _given(word: str, names: frozenset[str]) -> bool:
+    """A given name, also a hyphenated pair of them ("Carl-Ludwig", "Hans-Peter")."""
+    if word in names:
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(part in names and _capitalised(part) for part in parts)
+
+
+def _rare_given(words: _Words, i: int) -> bool:
+    """A given name too rare for the main list ("Kimi", "Vitantonio") right before a word that
+    can only be a surname: capitalised, and no common noun, town or given name itself."""
+    word = words.words[i]
+    if word not in given_names(min_frequency=1) or not _capitalised(word):
+        return False
+    if word in _STOP or word in _NOT_GIVEN or word in common_nouns() or word in towns():
+        return False
+    if not words.joined(i):
+        return False
+    after = words.words[i + 1]
+    return (
+        _capitalised(after)
+        and not words.in_compound(i + 1)
+        and after not in common_nouns()
+        and after not in towns()
+        and after not in given_names(min_frequency=1)
+        and after not in _STOP
+        and not _THING_TOKEN.match(after)
+    )
+
+
 def person_spans(text: str, names: frozenset[str] | None = None) -> list[Entity]:
     """Persons named by given name(s) plus a surname-like word."""
     names = given_names() if names is None else names
@@ -282,7 +332,9 @@ def person_spans(text: str, names: frozenset[str] | None = None) -> list[Entity]
     i = 0
     while i < len(words):
         word = words.words[i]
-        if word not in names or not _capitalised(word) or words.in_compound(i):
+        if words.in_compound(i) or not (
+            (_given(word, names) and _capitalised(word)) or _rare_given(words, i)
+        ):
             i += 1
             continue
         j = i
@@ -345,7 +397,18 @@ _PERSON_NOUN_ENDINGS = tuple(
     """
     )
 )
-_PERSON_TITLES = _word_set("Herr Frau Dr Dr. Prof Prof.")
+_PERSON_TITLES = _word_set("Herr Herrn Frau Dr Dr. Prof Prof.")
+# Forms of address after which a common noun is a surname ("Frau Green", "Herr Watts") unless
+# it names a role ("Frau Abgeordnete", "Herr Berichterstatter").
+_ADDRESS = _word_set("Herr Herrn Frau")
+# An article or adjective before "Herr" makes it a noun: "erster Herr von Werthern" (a lord).
+_DECLINED = re.compile(r"[a-zäöüß]+(?:er|e|en|es|em)")
+_ADDRESS_ROLES = _word_set(
+    """
+    Berichterstatter Berichterstatterin Doktor Kommissar Kommissarin Amtskollege Amtskollegin
+    Vorredner Vorrednerin Nachbar Nachbarin Sekretär Staatssekretär Staatssekretärin
+    """
+)
 # Words for an organisation that are followed by its name: "Softwarehersteller Saperion",
 # "Label EMI", "Nachrichtenagentur Reuters" (as word endings too).
 _ORG_NOUN_ENDINGS = tuple(
@@ -397,10 +460,24 @@ def trigger_spans(text: str, names: frozenset[str]) -> list[Entity]:
         last = i + 1
         if label == "PER" and words.words[last] in names and words.joined(last):
             last += 1  # "Sprecherin Brigitte Weigl"
+        elif (
+            trigger in _ADDRESS
+            and words.words[last] in _PARTICLES
+            and not (i > 0 and words.joined(i - 1) and _DECLINED.fullmatch(words.words[i - 1]))
+        ):
+            k = _particles(words, last)  # "Frau von Blottnitz", "Herr van der Waal"
+            if words.joined(k) and _capitalised(words.words[k + 1]):
+                last = k + 1
         name = words.words[last]
         if not (name[:1].isupper() and len(name) > 1) or name in _STOP or name in _NOT_GIVEN:
             continue
-        if _common_noun(name, names) or (label == "ORG" and name in names):
+        if label == "ORG" and name in names:
+            continue
+        if label == "PER" and _person_noun(name) and name not in noun_names():
+            continue  # "Frau Abgeordnete", "Herr Bundeskanzler": a role, not "Frau Richter"
+        if _common_noun(name, names) and not (
+            trigger in _ADDRESS and not _person_noun(name) and name not in _ADDRESS_ROLES
+        ):
             continue
         if last + 1 < len(words) and words.joined(last) and words.words[last + 1][:1].isupper():
             continue  # more capitalised words follow: what the name is, we cannot tell
@@ -568,6 +645,102 @@ def organisation_spans(text: str) -> list[Entity]:
     return found
 
 
+# Particles inside foreign names that are no German preposition ("von Airbus" is one).
+_FOREIGN_PARTICLES = _PARTICLES - {"von", "zu"}
+_INFLECTED_ADJECTIVE = re.compile(r"[A-ZÄÖÜ]\w*e")  # "Deutsche" -> "Deutschen"
+
+
+def _inflections(name: str) -> set[str]:
+    """A listed name and its German inflected forms: the genitive -s of the last word
+    ("Handelsblatts"), and the weak -n of adjectives before it ("Deutschen Bank", "Passauer
+    Neuen Presse") or standing alone as the name ("Süddeutschen")."""
+    words = name.split(" ")
+    forms = {name}
+    last = words[-1]
+    alone = last.endswith(("sche", "ine"))  # an adjective standing as the name: "Süddeutsche"
+    if re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+", last) and last[-1] not in "sxzß":
+        forms.add(" ".join([*words[:-1], last + "s"]))
+    adjectives = [
+        word + "n"
+        if _INFLECTED_ADJECTIVE.fullmatch(word) and (i < len(words) - 1 or alone)
+        else word
+        for i, word in enumerate(words)
+    ]
+    forms.add(" ".join(adjectives))
+    return forms
+
+
+@functools.cache
+def _organisation_pattern(path: Path = ORGANIZATIONS_FILE) -> re.Pattern[str] | None:
+    """One regular expression matching every listed organisation in any of its forms (longest
+    first, so "Deutsche Bank" wins over "Deutsche"); None if the list is missing or empty."""
+    forms: set[str] = set()
+    for name in _lines(path):
+        forms |= _inflections(name.strip())
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    # Not inside a word or a compound: "Airbus-Chef", "ZDF-Morgenmagazin" are no listed name.
+    return re.compile(rf"(?<![\w/-])(?:{alternatives})(?![\w/-])")
+
+
+def listed_organisation_spans(text: str, names: frozenset[str]) -> list[Entity]:
+    """Well-known organisations from ``organizations_de.txt`` standing as a name of their own.
+
+    A name right after a given name ("Henry Ford") or before another capitalised word or a
+    model number ("Airbus A380", "VW Golf") is left to the other rules and the model; a legal
+    form after it joins the name ("Deutsche Bank AG").
+    """
+    pattern = _organisation_pattern()
+    if pattern is None:
+        return []
+    rare = given_names(min_frequency=1)
+    found: list[Entity] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        before = re.search(r"(\S+) +$", text[max(0, start - 40) : start])
+        previous = before.group(1) if before else ""
+        if (
+            # any given name, however rare: "Hans-Stephan Bosch", "Harrison Ford"
+            ((_given(previous, names) or _given(previous, rare)) and _capitalised(previous))
+            or previous in _FOREIGN_PARTICLES  # "Front de Libération": a longer name
+        ):
+            continue
+        after = re.match(r" +([^\s]+)", text[end:])
+        if after:
+            following = after.group(1)
+            if following in _LEGAL_FORM:
+                end += after.end()
+            elif following[:1].isupper() or following[:1].isdigit():
+                continue
+        found.append((start, end, "ORG"))
+    return found
+
+
+# Parties by their short names: "die Grünen", "der Linken". Not "die Union": in news it is the
+# CDU/CSU, in European debates the EU, which named-entity annotation leaves unmarked.
+_PARTY_WORDS = _word_set("Grünen Linke Linken")
+_PARTY_ARTICLES = _word_set("die der den Die Der Den")
+
+
+def party_spans(text: str) -> list[Entity]:
+    """Parties named by a nominalised adjective right after an article: "die Grünen enthielten
+    sich", "mit der Linken"; not before another capitalised word ("die Linke Hand")."""
+    words = _words_of(text)
+    found: list[Entity] = []
+    for i, word in enumerate(words.words):
+        if (
+            word in _PARTY_WORDS
+            and i > 0
+            and words.joined(i - 1)
+            and words.words[i - 1] in _PARTY_ARTICLES
+            and not words.in_compound(i)
+            and not (words.joined(i) and words.words[i + 1][:1].isupper())
+        ):
+            found.append((words.spans[i][0], words.spans[i][1], "ORG"))
+    return found
+
+
 # Capitalised function words that start a sentence or phrase and are never part of a name.
 _STOP = _word_set(
     """
@@ -591,13 +764,22 @@ def refine(
     names = given_names() if names is None else names
     merged = sorted(set(drop_common_nouns(text, entities, names)))
     # Rules whose label beats the model's on the same span: a given name plus surname, a club.
-    strong = set(person_spans(text, names) + organisation_spans(text))
+    persons = person_spans(text, names)
+    # A person led by a rare given name ("Red Wings") yields to the model's label.
+    weak = [p for p in persons if not _given(text[p[0] : p[1]].split(" ")[0], names)]
+    strong = set(
+        [p for p in persons if p not in weak]
+        + organisation_spans(text)
+        + listed_organisation_spans(text, names)
+    )
     rules = (
         sorted(strong)
+        + weak
         + place_spans(text)
         + trigger_spans(text, names)
         + town_spans(text, names)
         + abbreviation_spans(text)
+        + party_spans(text)
     )
     for start, end, label in sorted(rules):
         inside = [e for e in merged if start <= e[0] and e[1] <= end]
@@ -618,7 +800,7 @@ def refine(
 
 
 # Mentions a longer NER name may contain: "Leverkusen" in "Bayer Leverkusen", "New York" in
-# "New York Times", "Berlin" in "Berlin-Charlottenburg".
+# "New York Times", "Berlin" in "Berlin-Charlottenburg", "Deutschen" in "Deutschen Bank".
 _CONTAINABLE_KINDS = frozenset({"place", "country", "region"})
 
 
@@ -630,11 +812,16 @@ def covers_places(start: int, end: int, mentions: Iterable[Mention]) -> bool:
         for m in mentions
         if m.start < end and start < m.end and (m.label or m.kind in _CONTAINABLE_KINDS)
     ]
-    return bool(overlapping) and all(
-        m.kind in _CONTAINABLE_KINDS
-        and m.role != "adjective"
-        and start <= m.start
-        and m.end <= end
-        and (m.start, m.end) != (start, end)
-        for m in overlapping
+    return (
+        bool(overlapping)
+        and all(
+            m.kind in _CONTAINABLE_KINDS
+            # A capitalised adjective is part of the name ("Deutschen Bank", "Russische Bahn");
+            # a lower-case one only describes it.
+            and (m.role != "adjective" or m.text[:1].isupper())
+            and start <= m.start
+            and m.end <= end
+            and (m.start, m.end) != (start, end)
+            for m in overlapping
+        )
     )

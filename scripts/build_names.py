@@ -26,6 +26,8 @@ common_nouns.txt.gz, from ``german-nouns`` (``german_nouns/nouns.csv``, compiled
 Wiktionary, CC BY-SA 4.0): every inflected form of the entries whose part of speech is plain
 "Substantiv", one a line, sorted, gzipped; noun_names.txt: those of them that are also forms of
 a proper name, place, given name or surname ("Polen" is also the plural of "Pole").
+
+organizations_de.txt in the same folder is written by hand, not built here.
 """
 
 from __future__ import annotations

@@ -301,3 +301,79 @@ def test_hyphenated_places_and_house_numbers() -> None:
     text = "Sie wohnt in Berlin-Mitte, Neuendorfer Straße 90c, nicht beim Berlin-Besuch."
     pairs = rule_pairs(text, ner_rules.place_spans(text))
     assert pairs == {("Berlin-Mitte", "LOC"), ("Neuendorfer Straße 90c", "LOC")}
+
+
+def test_listed_organisations_with_german_inflections() -> None:
+    names = ner_rules.given_names()
+    text = "Laut Reuters liefert Airbus weniger, so der Deutschen Bank AG und des Handelsblatts."
+    pairs = rule_pairs(text, ner_rules.listed_organisation_spans(text, names))
+    assert pairs == {
+        ("Reuters", "ORG"),
+        ("Airbus", "ORG"),
+        ("Deutschen Bank AG", "ORG"),
+        ("Handelsblatts", "ORG"),
+    }
+    text = "Ein Partner von Nokia."
+    assert rule_pairs(text, ner_rules.listed_organisation_spans(text, names)) == {("Nokia", "ORG")}
+    # A product, a person, a compound and a longer foreign name are no listed organisation.
+    for text in (
+        "Der Airbus A380 landet.",
+        "Henry Ford baute Autos.",
+        "Der Airbus-Chef spricht.",
+        "Die Front de Libération kämpft.",
+    ):
+        assert ner_rules.listed_organisation_spans(text, names) == [], text
+
+
+def test_listed_organisation_beats_the_models_label() -> None:
+    text = "Das britische Label EMI klagt."
+    refined = ner_rules.refine(text, [(21, 24, "PER")])
+    assert rule_pairs(text, refined) == {("EMI", "ORG")}
+
+
+def test_parties_by_short_name() -> None:
+    text = "Die Grünen enthielten sich, die SPD stimmte mit der Linken, die Linke Hand ruhte."
+    assert rule_pairs(text, ner_rules.party_spans(text)) == {("Grünen", "ORG"), ("Linken", "ORG")}
+
+
+def test_role_noun_before_a_name_in_a_model_entity_is_cut() -> None:
+    text = "Das sagte CSU-Fraktionsvorsitzender Christian Schlegli am Montag."
+    model = [(10, 54, "ORG")]
+    assert text[10:54] == "CSU-Fraktionsvorsitzender Christian Schlegli"
+    refined = ner_rules.refine(text, model)
+    assert rule_pairs(text, refined) == {("Christian Schlegli", "PER")}
+
+
+def test_hyphenated_given_names_and_forms_of_address() -> None:
+    text = "FDP-Fraktionsvize Carl-Ludwig Thielemann forderte mehr."
+    assert rule_pairs(text, ner_rules.person_spans(text)) == {("Carl-Ludwig Thielemann", "PER")}
+    names = ner_rules.given_names()
+    text = "Herr Präsident, Frau Green und Frau von Blottnitz haben recht, sagte Herr Watts."
+    pairs = rule_pairs(text, ner_rules.trigger_spans(text, names))
+    assert pairs == {("Green", "PER"), ("von Blottnitz", "PER"), ("Watts", "PER")}
+    text = "Odobaldus war erster Herr von Werthern, Frau Abgeordnete."
+    assert ner_rules.trigger_spans(text, names) == []
+
+
+def test_ner_output_leaves_out_generic_bodies() -> None:
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from newsevents.evaluation.predict import ner_entities
+    from newsevents.records import Mention
+
+    text = "Die Bundesregierung und die EU-Kommission loben Airbus."
+    mentions = [
+        Mention(4, 19, "Bundesregierung", "organization", "ORG", role="name"),
+        Mention(28, 41, "EU-Kommission", "organization", "ORG", role="name"),
+        Mention(48, 54, "Airbus", "organization", "ORG", role="ner"),
+    ]
+    article = cast(Any, SimpleNamespace(text=text, mentions=mentions))
+    assert [e["text"] for e in ner_entities(article)] == ["Airbus"]
+
+
+def test_rare_given_name_before_a_surname_yields_to_the_model() -> None:
+    text = "Das Team hatte einen gewissen Kimi Räikkönen."
+    assert rule_pairs(text, ner_rules.person_spans(text)) == {("Kimi Räikkönen", "PER")}
+    text = "Die Red Wings gewinnen."
+    assert rule_pairs(text, ner_rules.refine(text, [(4, 13, "ORG")])) == {("Red Wings", "ORG")}

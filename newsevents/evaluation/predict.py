@@ -51,9 +51,18 @@ def ner_entities(article: Article) -> list[dict[str, Any]]:
     Left out, as named-entity annotation (GermEval 2014, CoNLL) leaves them out: a name that is
     only part of a hyphenated word ("EU" in "EU-Haushaltsgipfel", "CSU" in "CSU-Politiker"), and
     organisations found by a role noun rather than by name ("britische Regierung", "Konzerns")
-    or running into lower-case words.
+    or running into lower-case words, and one-word names of a government, commission or
+    authority ("Bundesregierung", "EU-Kommission", "Autonomiebehörde"): GermEval 2014 marks
+    them as no name (or only their "EU" part), though the knowledge base knows them.
     """
-    labelled = [m for m in article.mentions if m.label and _is_name(m, article.text)]
+    generic_bodies = ("regierung", "kommission", "behörde")  # heads of a one-word body
+    labelled = [
+        m
+        for m in article.mentions
+        if m.label
+        and _is_name(m, article.text)
+        and not (m.label == "ORG" and " " not in m.text and m.text.lower().endswith(generic_bodies))
+    ]
     outer = [
         m
         for m in labelled
