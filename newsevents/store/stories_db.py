@@ -108,11 +108,16 @@ def set_story(store: Store, article_ids: Sequence[str], story_id: str) -> None:
 
 _STORY_ROWS = """
     WITH reports AS (
-        SELECT s.story_id, a.id, a.title, a.language, a.published,
+        SELECT s.story_id, a.id,
+               coalesce(nullif(a.title, ''), left(split_part(a.text, chr(10), 1), 100)) AS title,
+               a.language, a.published,
                coalesce(a.source, a.url, a.id) AS outlet
         FROM article_stories s JOIN articles a ON a.id = s.article_id
         UNION ALL
-        SELECT s.story_id, c.article_id, c.title, a.language, c.published,
+        SELECT s.story_id, c.article_id,
+               coalesce(nullif(c.title, ''), nullif(a.title, ''),
+                        left(split_part(a.text, chr(10), 1), 100)) AS title,
+               a.language, c.published,
                coalesce(c.source, c.url, c.article_id) AS outlet
         FROM article_stories s JOIN article_copies c ON c.canonical_id = s.article_id
         JOIN articles a ON a.id = s.article_id
@@ -129,7 +134,8 @@ _STORY_ROWS = """
 def story_rows(
     store: Store, min_articles: int = 1, limit: int = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Stories with their counts of articles (copies included), outlets and languages."""
+    """Stories with their counts of articles (copies included), outlets and languages; the title
+    is the earliest article's (its first line when it has none)."""
     cursor = store.db.execute(
         _STORY_ROWS + " GROUP BY story_id HAVING count(*) >= ?"
         " ORDER BY articles DESC, last_published DESC NULLS LAST, story_id LIMIT ? OFFSET ?",
