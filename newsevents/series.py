@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsevents.lexicons import Grammar, grammar
+from newsevents.lexicons import grammar
 from newsevents.records import Article, Event, Mention
 
 BODY_KINDS = {"body", "organization"}
@@ -32,30 +33,51 @@ class SessionPhrase:
     is_next: bool
 
 
-def _phrases(text: str, g: Grammar) -> list[SessionPhrase]:
+@dataclass(slots=True, frozen=True)
+class SeriesPatterns:
+    """The compiled session-phrase and "outside" patterns of one language."""
+
+    phrase: re.Pattern[str] | None
+    ordinals: dict[str, int]
+    outside: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=8)
+def series_patterns(language: str) -> SeriesPatterns:
+    """Built once per language: the events stage asks for every sentence of every event."""
+    g = grammar(language)
     nouns = "|".join(re.escape(n) for n in g.words.get("series_nouns", []))
-    if not nouns:
-        return []
     ordinals = {w.lower(): i + 1 for i, w in enumerate(g.words.get("series_ordinals", []))}
     ordinal_words = "|".join(re.escape(w) for w in sorted(ordinals, key=len, reverse=True))
     nexts = "|".join(re.escape(w) for w in g.words.get("series_next", []))
-    number = r"(?P<num>\d{1,3})(?:\.|st|nd|rd|th)"
-    alternatives = [number]
+    alternatives = [r"(?P<num>\d{1,3})(?:\.|st|nd|rd|th)"]
     if ordinal_words:
         alternatives.append(f"(?P<word>{ordinal_words})[a-z]*")
     if nexts:
         alternatives.append(f"(?P<next>{nexts})")
-    pattern = re.compile(
-        rf"\b(?:{'|'.join(alternatives)})\s+(?:\w+\s+)?(?:{nouns})\w*\b", re.IGNORECASE
+    phrase = (
+        re.compile(rf"\b(?:{'|'.join(alternatives)})\s+(?:\w+\s+)?(?:{nouns})\w*\b", re.IGNORECASE)
+        if nouns
+        else None
     )
+    words = "|".join(re.escape(w) for w in g.words.get("series_outside", []))
+    # The marker stands right before the phrase, with at most one word between ("am Rande der").
+    outside = re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE) if words else None
+    return SeriesPatterns(phrase, ordinals, outside)
+
+
+def _phrases(text: str, patterns: SeriesPatterns) -> list[SessionPhrase]:
+    if patterns.phrase is None:
+        return []
     found = []
-    for m in pattern.finditer(text):
+    for m in patterns.phrase.finditer(text):
+        groups = m.groupdict()
         value: int | None = None
-        if m.group("num"):
-            value = int(m.group("num"))
-        elif ordinal_words and m.group("word"):
-            value = ordinals.get(m.group("word").lower())
-        found.append(SessionPhrase(m.start(), m.end(), value, bool(nexts and m.group("next"))))
+        if groups.get("num"):
+            value = int(groups["num"])
+        elif groups.get("word"):
+            value = patterns.ordinals.get(groups["word"].lower())
+        found.append(SessionPhrase(m.start(), m.end(), value, bool(groups.get("next"))))
     return found
 
 
@@ -75,10 +97,7 @@ def attach_series(article: Article) -> None:
     """Set `series_body` and `series_session` on the meeting events that name a session."""
     if not article.events:
         return
-    g = grammar(article.language or "en")
-    words = "|".join(re.escape(w) for w in g.words.get("series_outside", []))
-    # The marker stands right before the phrase, with at most one word between ("am Rande der").
-    outside = re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE) if words else None
+    patterns = series_patterns(article.language or "en")
     mentions = sorted(article.mentions, key=lambda m: m.start)
     numbered: dict[str, int] = {}
     pending: list[tuple[Event, str]] = []
@@ -87,7 +106,7 @@ def attach_series(article: Article) -> None:
             sentence = article.sentence_at(span.start)
             start, end = (sentence.start, sentence.end) if sentence else (span.start, span.end)
             text = article.text[start:end]
-            hit = _session_of(text, start, article.text, g, mentions, outside)
+            hit = _session_of(text, start, article.text, patterns, mentions)
             if hit is None:
                 continue
             body, phrase = hit
@@ -110,11 +129,11 @@ def _session_of(
     text: str,
     offset: int,
     full_text: str,
-    g: Grammar,
+    patterns: SeriesPatterns,
     mentions: list[Mention],
-    outside: re.Pattern[str] | None,
 ) -> tuple[str, SessionPhrase] | None:
-    for phrase in _phrases(text, g):
+    outside = patterns.outside
+    for phrase in _phrases(text, patterns):
         before = text[max(0, phrase.start - 30) : phrase.start]
         if outside is not None and outside.search(before):
             continue  # talks on the sidelines of a session are not the session
