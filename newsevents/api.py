@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from newsevents import pipeline
-from newsevents.read import ReadOptions, make_article, parse_date
 from newsevents.records import Actor, Article, Event, Mention, Quote
+from newsevents.text.read import ReadOptions, make_article, parse_date
 
 
 @dataclass(slots=True)

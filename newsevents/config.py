@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from newsevents import actors, clean, events, language, mentions, sentences
+from newsevents.actors import link as actors
+from newsevents.events import coder as events
+from newsevents.mentions import finder as mentions
 from newsevents.records import Article
+from newsevents.text import clean, language, sentences
 
 Stage = Callable[[Article], Article]
 
-# 1 read happens before the pipeline (newsevents.read); 8 corpus and 9 store after it.
+# 1 read happens before the pipeline (newsevents.text.read); 8 corpus and 9 store after it.
 STAGES: list[tuple[str, Stage]] = [
     ("clean", clean.clean),  # 2. normalise, paragraphs, repeated paragraphs, content hash
     ("language", language.detect),  # 3. ISO 639-1 language

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from newsevents import pipeline
 from newsevents.corpus.step import COPY, KNOWN, CorpusStep
 from newsevents.errors import InputError, NewsEventsError
-from newsevents.kb import default_kb
-from newsevents.learning import learn_persons
-from newsevents.read import ReadOptions, iter_articles
+from newsevents.kb.base import default_kb
+from newsevents.kb.learning import learn_persons
 from newsevents.records import Article
 from newsevents.store import Store
+from newsevents.text.read import ReadOptions, iter_articles
 
 log = logging.getLogger(__name__)
 

@@ -60,8 +60,8 @@ def run_section(section: str, records: list[dict[str, Any]]) -> dict[str, Any]:
     else:
         from newsevents import pipeline
         from newsevents.config import STAGES
-        from newsevents.read import ReadOptions, make_article
         from newsevents.store import Store
+        from newsevents.text.read import ReadOptions, make_article
 
         stages = STAGES if section == "ingest" else [s for s in STAGES if s[0] != "events"]
         # Warm-up outside the timed loop: lexicons, knowledge base, language model.

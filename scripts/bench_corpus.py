@@ -26,9 +26,9 @@ from newsevents import pipeline
 from newsevents.corpus.dedupe import NUM_PERM, DuplicateIndex, shingles, signature
 from newsevents.corpus.embed import DIM, default_embedder
 from newsevents.corpus.step import COPY, KNOWN, CorpusStep
-from newsevents.read import ReadOptions, make_article
 from newsevents.records import Article
 from newsevents.store import Store
+from newsevents.text.read import ReadOptions, make_article
 
 
 def _ms(seconds: float, count: int) -> str:

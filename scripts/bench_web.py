@@ -40,8 +40,8 @@ uvicorn.run(create_app(sys.argv[1]), host=sys.argv[2], port=int(sys.argv[3]),
 def ensure_store(jsonl: Path, db: Path) -> int:
     """Ingest `jsonl` into `db` unless it is there already; return the number of articles."""
     import newsevents
-    from newsevents.read import ReadOptions
     from newsevents.store import Store
+    from newsevents.text.read import ReadOptions
 
     lines = sum(1 for line in jsonl.open(encoding="utf-8") if line.strip())
     db.parent.mkdir(parents=True, exist_ok=True)

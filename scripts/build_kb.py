@@ -438,8 +438,8 @@ def resolve_place_names(
     """Drop stoplisted and reserved names; give a name two places share to the likelier one.
 
     The other place keeps the name in `alt` (in another country only): the matcher finds the
-    likelier place, and newsevents.place_choice switches to this one where the text names its
-    country ("Tripoli" in a sentence about Lebanon).
+    likelier place, and newsevents.mentions.place_choice switches to this one where the text
+    names its country ("Tripoli" in a sentence about Lebanon).
     """
 
     def rank(place: dict[str, Any]) -> tuple[bool, bool, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsevents.clean import clean, content_hash, normalize_text, split_paragraphs
 from newsevents.records import Article
+from newsevents.text.clean import clean, content_hash, normalize_text, split_paragraphs
 
 
 def test_repeated_paragraphs_are_marked_once() -> None:

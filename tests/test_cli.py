@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from newsevents.cli import main
+from newsevents.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsevents.dates import finder, resolve
+from newsevents.text.dates import finder, resolve
 
 PUBLISHED = dt.date(2023, 11, 17)  # a Friday
 

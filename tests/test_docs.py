@@ -6,7 +6,7 @@ from pathlib import Path
 from types import ModuleType
 
 import newsevents
-from newsevents.cli import main
+from newsevents.cli.main import main
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

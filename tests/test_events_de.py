@@ -159,7 +159,7 @@ def test_german_sentence(
 
 
 def test_every_type_and_status_is_covered() -> None:
-    from newsevents.lexicons import ontology
+    from newsevents.lang.lexicons import ontology
 
     assert {case[1] for case in CASES} == set(ontology())
     assert {case[4] for case in CASES} == {"occurred", "planned", "negated", "hypothetical"}

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsevents.kb import AliasMatch, KnowledgeBase, default_kb
+from newsevents.kb.base import AliasMatch, KnowledgeBase, default_kb
 
 KB_DIR = files("newsevents") / "data" / "kb"
 

@@ -1,4 +1,4 @@
-"""Tests of the persons of the knowledge base (data/kb/persons.yaml, newsevents.kb_persons)."""
+"""Tests of the persons of the knowledge base (data/kb/persons.yaml, newsevents.kb.persons)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from importlib.resources import files
 import pytest
 import yaml
 
-from newsevents.kb import KnowledgeBase, default_kb
-from newsevents.kb_persons import load_yaml, read_persons
+from newsevents.kb.base import KnowledgeBase, default_kb
+from newsevents.kb.persons import load_yaml, read_persons
 
 KB_DIR = files("newsevents") / "data" / "kb"
 

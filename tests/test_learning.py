@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsevents.ingest import ingest
-from newsevents.kb import KnowledgeBase
-from newsevents.learning import learn_persons
-from newsevents.read import ReadOptions
+from newsevents.kb.base import KnowledgeBase
+from newsevents.kb.learning import learn_persons
 from newsevents.store import Store
+from newsevents.text.read import ReadOptions
 
 FIRST = "Der norwegische Außenminister Espen Barth Eide traf am Montag Vertreter der Regierung."
 LATER = "Espen Barth Eide sagte am Freitag, die Gespräche seien gut verlaufen."

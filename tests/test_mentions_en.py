@@ -1,20 +1,21 @@
 """English actors and their countries: titles, context, ethnic groups, typos, datelines.
 
-Every sentence here is our own; each test names the rule it exercises (newsevents.mentions,
-newsevents.context_countries, newsevents.groups, newsevents.fuzzy_countries).
+Every sentence here is our own; each test names the rule it exercises (newsevents.mentions:
+finder, context_countries, groups, fuzzy_countries).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from newsevents import actors, clean, sentences
-from newsevents.context_countries import negated_before
-from newsevents.fuzzy_countries import FuzzyCountries, one_edit_apart
-from newsevents.kb import default_kb
-from newsevents.mentions import find_mentions
-from newsevents.read import ReadOptions, make_article
+from newsevents.actors import link as actors
+from newsevents.kb.base import default_kb
+from newsevents.mentions.context_countries import negated_before
+from newsevents.mentions.finder import find_mentions
+from newsevents.mentions.fuzzy_countries import FuzzyCountries, one_edit_apart
 from newsevents.records import Article
+from newsevents.text import clean, sentences
+from newsevents.text.read import ReadOptions, make_article
 
 
 class NoNer:

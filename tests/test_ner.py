@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsevents import ner_rules
-from newsevents.ner import DE_MODEL, EN_PACKAGES, SpacyNer, _spans, default_ner
+from newsevents.ner import rules as ner_rules
+from newsevents.ner.backend import DE_MODEL, EN_PACKAGES, SpacyNer, _spans, default_ner
 
 # Our own sentences with the entities a reader would mark (the statistical model finds most of
 # them, not all: the tests ask for recall and precision floors, and exact hits only on easy cases).
@@ -120,7 +120,7 @@ def test_missing_german_model_warns_and_returns_nothing(
 ) -> None:
     pytest.importorskip("spacy")
     ner = SpacyNer(de_model=tmp_path / "nowhere")
-    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner.backend"):
         assert ner.entities("Olaf Scholz ist in Berlin.", "de") == []
         assert ner.entities("Olaf Scholz ist in Berlin.", "de") == []
     assert len([r for r in caplog.records if "German model" in r.getMessage()]) == 1
@@ -131,7 +131,7 @@ def test_missing_english_package_warns_and_returns_nothing(
 ) -> None:
     pytest.importorskip("spacy")
     ner = SpacyNer(en_model=["no_such_spacy_model_package"])
-    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner.backend"):
         assert ner.entities("Joe Biden is in Washington.", "en") == []
     assert any("no English model" in r.getMessage() for r in caplog.records)
 
@@ -142,7 +142,7 @@ def test_a_broken_model_folder_is_skipped_with_a_warning(
     pytest.importorskip("spacy")
     (tmp_path / "config.cfg").write_text("this is not a spaCy config", encoding="utf-8")
     ner = SpacyNer(de_model=tmp_path)
-    with caplog.at_level(logging.WARNING, logger="newsevents.ner"):
+    with caplog.at_level(logging.WARNING, logger="newsevents.ner.backend"):
         assert ner.entities_many(["Olaf Scholz ist in Berlin."], "de") == [[]]
     assert any("could not be loaded" in r.getMessage() for r in caplog.records)
 
@@ -206,7 +206,7 @@ def test_english_model_finds_people_places_and_organisations(ner: SpacyNer) -> N
     assert pipeline.pipe_names == ["ner"]  # tagger, parser, lemmatizer... are not loaded
 
 
-# --- rules over the German model's entities (newsevents.ner_rules), on our own sentences -------
+# --- rules over the German model's entities (newsevents.ner.rules), on our own sentences -------
 
 
 def rule_pairs(text: str, entities: list[tuple[int, int, str]]) -> set[tuple[str, str]]:

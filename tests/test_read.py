@@ -12,8 +12,8 @@ from newsevents.errors import (
     InputError,
     RecordMalformed,
 )
-from newsevents.read import MAX_ARTICLE_BYTES, ReadOptions, iter_articles, parse_date
 from newsevents.records import Article
+from newsevents.text.read import MAX_ARTICLE_BYTES, ReadOptions, iter_articles, parse_date
 
 
 def _read(*paths: Path) -> list[Article | InputError]:

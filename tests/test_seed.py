@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from newsevents.cli import main
+from newsevents.cli.main import main
 from newsevents.evaluation.runner import evaluate_file
 
 SEED = "corpus/seed-de-russia-pakistan-ct-working-group.txt"

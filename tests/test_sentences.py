@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsevents.sentences import split_sentences, tokenize
+from newsevents.text.sentences import split_sentences, tokenize
 
 
 def _split(text: str, language: str = "de") -> list[str]:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import newsevents
 from newsevents import pipeline
-from newsevents.read import ReadOptions, make_article
 from newsevents.store import EventFilter, Store
+from newsevents.text.read import ReadOptions, make_article
 
 GERMAN = (
     "BERLIN: Vertreter Deutschlands und Polens berieten am Montag auf der 5. Sitzung der "

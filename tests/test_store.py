@@ -11,9 +11,9 @@ import pytest
 
 from newsevents import pipeline
 from newsevents.errors import NotFound
-from newsevents.export import export
-from newsevents.read import ReadOptions, make_article
 from newsevents.store import EventFilter, Store
+from newsevents.store.export import export
+from newsevents.text.read import ReadOptions, make_article
 
 TEXT = (
     "BERLIN: Deutschland und Frankreich haben am Dienstag in Berlin über die Lage in der Ukraine "

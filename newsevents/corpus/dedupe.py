@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from newsevents.clean import content_key
+from newsevents.text.clean import content_key
 
 log = logging.getLogger(__name__)
 

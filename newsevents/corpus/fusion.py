@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from newsevents.lexicons import ontology
+from newsevents.lang.lexicons import ontology
 from newsevents.records import Article, Event
 
 UNDATED_WINDOW_DAYS = 7  # reports without a stated date fuse only if published this close

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 
-from newsevents.clean import content_hash, normalize_text
 from newsevents.corpus.dedupe import (
     SCHEME,
     CopyMatch,
@@ -35,6 +34,7 @@ from newsevents.corpus.stories import StoryIndex
 from newsevents.records import Article
 from newsevents.store import Store
 from newsevents.store import corpus_db as sql
+from newsevents.text.clean import content_hash, normalize_text
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ from collections import Counter
 from typing import Any
 
 from newsevents import pipeline
-from newsevents.clean import normalize_text
 from newsevents.corpus.embed import default_embedder, story_text
 from newsevents.corpus.stories import same_story_score
-from newsevents.read import ReadOptions, make_article, parse_date
 from newsevents.records import Actor, Article, Mention
+from newsevents.text.clean import normalize_text
+from newsevents.text.read import ReadOptions, make_article, parse_date
 
 ENTITY_TYPES = {
     "country": "country",

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from newsevents.lexicons import ontology
+from newsevents.lang.lexicons import ontology
 
 # One colour per PLOVER quad class, in shades per type (cooperation blue/green, conflict red).
 CLASS_PALETTES: dict[str, tuple[str, ...]] = {

@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 from fastapi import Depends, HTTPException, Query
 from pydantic import BaseModel, Field
 
-from newsevents.lexicons import ontology
-from newsevents.query import country_code
+from newsevents.kb.query import country_code
+from newsevents.lang.lexicons import ontology
 from newsevents.store import EventFilter
 
 MAX_LIMIT = 1000  # rows per page: enough for a table, small enough to answer quickly

@@ -3,12 +3,12 @@ CLI (`ingest.ingest_one`), so copies, fusion and stories work the same."""
 
 from __future__ import annotations
 
-from newsevents.clean import content_hash, normalize_text
 from newsevents.corpus.step import CorpusStep
 from newsevents.errors import NewsEventsError
 from newsevents.ingest import IngestReport, ingest_one
-from newsevents.read import ReadOptions, article_from_record
 from newsevents.store import Store
+from newsevents.text.clean import content_hash, normalize_text
+from newsevents.text.read import ReadOptions, article_from_record
 from newsevents.web.params import ArticleIn, IngestOut
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import newsevents
-from newsevents.read import ReadOptions
 from newsevents.store import Store
+from newsevents.text.read import ReadOptions
 
 with warnings.catch_warnings():
     # Older starlette warns when it falls back to httpx instead of httpx2; not our concern.

@@ -483,7 +483,7 @@ def test_server_keeps_serving_while_another_process_ingests(tmp_path: Path, web_
 _HOLD_AND_INGEST = """
 import sys, time, datetime as dt
 import newsevents
-from newsevents.read import ReadOptions
+from newsevents.text.read import ReadOptions
 from newsevents.store import Store
 with Store(sys.argv[1]) as store:
     time.sleep(1.5)

