@@ -13,7 +13,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+# The separately licensed data distribution (CC BY-SA 4.0 / GFDL word lists) goes in first: the
+# main package depends on it. A plain install, so it is redone when its files change.
+DATA_PACKAGE := packages/newsevents-data
+DATA_FILES := $(DATA_PACKAGE)/pyproject.toml $(shell find $(DATA_PACKAGE)/newsevents_data -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+$(STAMP): pyproject.toml $(DATA_FILES) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet ./$(DATA_PACKAGE)
 	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
 	touch $(STAMP)
 
@@ -62,3 +68,4 @@ kb: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)
+	rm -rf $(DATA_PACKAGE)/build $(DATA_PACKAGE)/*.egg-info

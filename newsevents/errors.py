@@ -7,6 +7,7 @@ NewsEventsError
 │   ├── ArticleTooLarge        the input is larger than the configured limit
 │   └── RecordMalformed        a JSON/JSONL record is not valid or lacks `text`
 ├── StageFailed                a pipeline stage raised on one article
+├── KnowledgeBaseFrozen        something tried to add to the shared, read-only knowledge base
 ├── StoreError                 the database cannot be opened or written
 └── NotFound                   an event, actor or article id is unknown
 """
@@ -51,6 +52,10 @@ class StageFailed(NewsEventsError):
         self.stage = stage
         self.origin = origin
         self.cause = cause
+
+
+class KnowledgeBaseFrozen(NewsEventsError):
+    """Something tried to add entries to a read-only knowledge base (the bundled one, a view)."""
 
 
 class StoreError(NewsEventsError):

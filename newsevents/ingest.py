@@ -6,12 +6,12 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsevents import pipeline
 from newsevents.corpus.step import COPY, KNOWN, CorpusStep
 from newsevents.errors import InputError, NewsEventsError
-from newsevents.kb.base import default_kb
-from newsevents.kb.learning import learn_persons
+from newsevents.kb.layer import PersonLayer
+from newsevents.pipeline import Pipeline
 from newsevents.records import Article
+from newsevents.resources import Resources
 from newsevents.store import Store
 from newsevents.text.read import ReadOptions, iter_articles
 
@@ -35,21 +35,47 @@ class IngestReport:
         return not self.failed
 
 
+class StorePipeline:
+    """The pipeline of one store: the given resources plus the persons that store has learned.
+
+    The learned persons are brought up to date after every stored article, so each article is
+    read with what the store held before it, whether the articles come in one run or several.
+    """
+
+    def __init__(self, store: Store, resources: Resources | None = None) -> None:
+        base = resources or Resources.bundled()
+        self.store = store
+        self.layer = PersonLayer.from_rows(base.kb, store.persons())
+        self.pipeline = Pipeline(base.with_persons(self.layer))
+
+    def __call__(self, article: Article) -> Article:
+        """Run the pipeline on one article."""
+        return self.pipeline(article)
+
+    def learn(self, article: Article) -> None:
+        """Take in the persons the store now holds for a stored article's actors."""
+        ids = {a.id for a in article.actors.values() if a.kind == "person"}
+        if ids:
+            self.layer.learn(p for p in self.store.persons() if p["id"] in ids)
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
     options: ReadOptions | None = None,
     on_article: Callable[[str, str], None] | None = None,
     stories: bool = True,
+    resources: Resources | None = None,
 ) -> IngestReport:
     """Read, process and store every input; one bad input is reported and the rest go on.
 
     `on_article(origin, outcome)` is called after each input with outcome stored, known, copy
     or failed, so a caller can drive a progress bar. `stories=False` skips story clusters
-    (the story vector is most of the corpus step's cost).
+    (the story vector is most of the corpus step's cost). `resources` default to the bundled
+    ones; the store's learned persons are layered over them.
     """
     report = IngestReport()
-    learn_persons(default_kb(), store)
+    pipeline = StorePipeline(store, resources)
     corpus = CorpusStep.load(store, stories=stories)
     before = store.counts()["events"]
     for item in iter_articles(paths, options):
@@ -57,7 +83,7 @@ def ingest(
             report.failed.append((item.origin, item.problem))
             _notify(on_article, item.origin, "failed")
             continue
-        outcome, _ = ingest_one(item, store, corpus, report)
+        outcome, _ = ingest_one(item, store, corpus, report, pipeline)
         _notify(on_article, item.origin, outcome)
     report.events = store.counts()["events"] - before
     return report
@@ -69,7 +95,11 @@ def _notify(callback: Callable[[str, str], None] | None, origin: str, outcome: s
 
 
 def ingest_one(
-    article: Article, store: Store, corpus: CorpusStep, report: IngestReport
+    article: Article,
+    store: Store,
+    corpus: CorpusStep,
+    report: IngestReport,
+    pipeline: StorePipeline | None = None,
 ) -> tuple[str, Article]:
     """Check, process and store one read article: (stored, known, copy or failed; the article,
     processed when it was stored).
@@ -86,9 +116,10 @@ def ingest_one(
     if check == COPY:
         report.copies.append(article.origin)
         return "copy", article
+    pipeline = pipeline or StorePipeline(store)
     try:
         # 2. The pipeline; 3. store the article and fuse its events with the stored ones.
-        article = pipeline.run(article)
+        article = pipeline(article)
         if not store.add(article, then=corpus.fuse):
             report.known.append(article.origin)
             return "known", article
@@ -97,6 +128,8 @@ def ingest_one(
         report.failed.append((article.origin, str(exc).removeprefix(f"{article.origin}: ")))
         log.debug("failed %s", article.origin, exc_info=True)
         return "failed", article
+    # 4. What the store learned from this article is there for the next one.
+    pipeline.learn(article)
     report.stored.append(article.origin)
     if article.duplicate_pairs():
         report.repeats.append((article.origin, article.duplicate_pairs()))

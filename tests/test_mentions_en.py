@@ -10,12 +10,15 @@ import pytest
 
 from newsevents.actors import link as actors
 from newsevents.kb.base import default_kb
+from newsevents.lang.profile import Lexicons
 from newsevents.mentions.context_countries import negated_before
 from newsevents.mentions.finder import find_mentions
 from newsevents.mentions.fuzzy_countries import FuzzyCountries, one_edit_apart
 from newsevents.records import Article
 from newsevents.text import clean, sentences
 from newsevents.text.read import ReadOptions, make_article
+
+LEXICONS = Lexicons()
 
 
 class NoNer:
@@ -43,9 +46,10 @@ class FixedNer:
 def analysed(text: str, ner: NoNer | FixedNer | None = None) -> Article:
     """Cleaned, split, with mentions and actors: the stages up to events."""
     article = make_article(text, "<test>", ReadOptions(language="en"))
-    article = sentences.split(clean.clean(article))
-    article.mentions = find_mentions(article, default_kb(), ner or NoNer())
-    return actors.link(article)
+    profile = LEXICONS.profile(article.language or "en")
+    article = sentences.split(clean.clean(article), profile.sentences)
+    article.mentions = find_mentions(article, default_kb(), profile, ner or NoNer())
+    return actors.link(article, default_kb(), profile.pair_links)
 
 
 def code_of(article: Article, surface: str) -> str | None:
@@ -182,8 +186,9 @@ def test_groups_are_english_only() -> None:
     article = make_article(
         "Die Kurden protestierten in Köln.", "<test>", ReadOptions(language="de")
     )
-    article = sentences.split(clean.clean(article))
-    mentions = find_mentions(article, default_kb(), NoNer())
+    profile = LEXICONS.profile("de")
+    article = sentences.split(clean.clean(article), profile.sentences)
+    mentions = find_mentions(article, default_kb(), profile, NoNer())
     assert not any(m.role == "ethnic group" for m in mentions)
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from newsevents.lang.profile import Lexicons
 from newsevents.text.sentences import split_sentences, tokenize
+
+LEXICONS = Lexicons()
 
 
 def _split(text: str, language: str = "de") -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text, 0, len(text), language)]
+    return [
+        text[s:e]
+        for s, e in split_sentences(text, 0, len(text), LEXICONS.profile(language).sentences)
+    ]
 
 
 def test_quote_with_attribution_stays_one_sentence() -> None:

@@ -1,1 +1,1 @@
-"""actors"""
+"""Stage 6, actors: canonical actors of an article, linked from its mentions (`link`)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from newsevents.kb.base import KnowledgeBase, default_kb
+from newsevents.kb.base import KnowledgeBase
 from newsevents.records import Actor, Article, Mention, is_role
 
 ACTOR_KINDS = {"country", "organization", "person", "group", "body"}
@@ -66,20 +66,23 @@ def _actor_from_mention(mention: Mention, kb: KnowledgeBase) -> Actor:
     )
 
 
-def coordinated_pairs(article: Article) -> list[tuple[int, list[str]]]:
+def coordinated_pairs(article: Article, links: frozenset[str]) -> list[tuple[int, list[str]]]:
     """(offset, actor ids) for each 'X und Y' / 'X and Y' / 'X-Y' pair of country actors."""
     pairs = []
     countries = [m for m in article.mentions if m.kind == "country" and m.actor_id]
     for left, right in pairwise(countries):
         gap = article.text[left.end : right.start].strip().lower()
-        if gap in {"und", "and", "-", "sowie", "&"} and left.actor_id != right.actor_id:
+        if gap in links and left.actor_id != right.actor_id:
             pairs.append((left.start, [left.actor_id or "", right.actor_id or ""]))
     return pairs
 
 
-def link(article: Article, kb: KnowledgeBase | None = None) -> Article:
-    """Build the article's actors and set `actor_id` on every mention."""
-    kb = kb or default_kb()
+def link(article: Article, kb: KnowledgeBase, pair_links: frozenset[str]) -> Article:
+    """Build the article's actors and set `actor_id` on every mention.
+
+    `pair_links` are the words between two coordinated countries ("und", "and", "-") that
+    "beide Seiten" and the like then stand for (the language profile's ``pair_links``).
+    """
     actors: dict[str, Actor] = {}
     for mention in article.mentions:
         if mention.actor_id and mention.kind in ACTOR_KINDS | {"place", "region"}:
@@ -100,7 +103,7 @@ def link(article: Article, kb: KnowledgeBase | None = None) -> Article:
     if dateline is not None and dateline.actor_id:
         article.dateline = dateline.actor_id
         dateline.role = "dateline"  # where the report was filed, never a party to an event
-    pairs = coordinated_pairs(article)
+    pairs = coordinated_pairs(article, pair_links)
     for mention in article.mentions:
         if mention.kind == "here" and article.dateline:
             mention.actor_id = article.dateline

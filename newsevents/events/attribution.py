@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsevents.lang.lexicons import grammar
+from newsevents.lang.lexicons import Grammar
 from newsevents.records import Article, Mention, Sentence
 
 SOURCE_KINDS = {"organization", "person", "country", "group", "body"}
@@ -30,9 +30,9 @@ class Attribution:
 class AttributionTracker:
     """Walks an article's sentences in order, remembering the last statement source."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, grammar: Grammar) -> None:
         self.article = article
-        self.grammar = grammar(article.language or "en")
+        self.grammar = grammar
         self.last: Attribution | None = None
         self.by_country: dict[str, Attribution] = {}
 

@@ -141,15 +141,16 @@ class ClauseRules(FinderPart):
 
     def _purpose(self, previous: TriggerHit, hit: TriggerHit) -> bool:
         """Whether `hit` is an infinitive of purpose after `previous` ("to demand")."""
+        rule = self.profile.purpose
         between = WORD.findall(self.article.text[previous.end : hit.start])
-        if not between or (
-            "," in self.article.text[previous.end : hit.start] and self.language == "en"
-        ):
+        gap = self.article.text[previous.end : hit.start]
+        if not between or (rule.comma_breaks and "," in gap):
             return False
-        marker = str(between[-1]).lower()
-        return (self.language == "en" and marker == "to" and len(between) <= 8) or (
-            self.language == "de" and marker == "zu" and "um" in (w.lower() for w in between)
-        )
+        if str(between[-1]).lower() != rule.marker:
+            return False
+        if rule.requires:
+            return any(w.lower() in rule.requires for w in between)
+        return len(between) <= rule.max_words
 
     def _announced(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether the trigger is an action announced for the future ("will send", "wird ...")."""

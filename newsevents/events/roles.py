@@ -2,8 +2,8 @@
 
 English is subject-verb-object: the actor stands before the trigger, the recipient is the first
 party after it, and names in the complement, in later clauses or in appositions fill no role.
-These rules are switched on by `single_object` in the language's grammar (data/lexicons/
-grammar.yaml); German word order is handled by `EventFinder.assign` itself.
+These rules are switched on by `role_strategy: subject_object` in the language's profile
+(data/lang/<code>.yaml); German word order is handled by `EventFinder.assign` itself.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class EnglishRoles(FinderPart):
         words ("Council of Europe"); "Council today agreed to ..." is not a name, and its words
         must stay free for triggers and parties.
         """
-        if mention.kind != "body" or not self.grammar.words.get("single_object"):
+        if mention.kind != "body" or not self.svo:
             return False
         head = self.grammar.regex("body_nouns").search(mention.text)
         if head is None:
@@ -47,7 +47,7 @@ class EnglishRoles(FinderPart):
     def _hyphen_modifier(self, mention: Mention) -> bool:
         """Whether an English name is glued behind a prefix: "anti-Syria journalist",
         "pro-Moscow rebels" name no party ("US-led forces", though, are the US's)."""
-        if not self.grammar.words.get("single_object"):
+        if not self.svo:
             return False
         before = self.article.text[max(0, mention.start - 2) : mention.start]
         return len(before) == 2 and before[1] == "-" and before[0].islower()
@@ -56,7 +56,7 @@ class EnglishRoles(FinderPart):
         """Whether a gap between two names is "and" plus a title ("X and Bulgarian President
         Y", "Syria and Palestinian leader Z"): a run of capitalised words or titles after the
         conjunction still belongs to the coordinated group."""
-        if not self.grammar.words.get("single_object") or len(gap_words) < 2:
+        if not self.svo or len(gap_words) < 2:
             return False
         return self.grammar.has("coordination", gap_words[0]) and all(
             w[:1].isupper() or self.grammar.has("title_words", w) for w in gap_words[1:]
@@ -69,7 +69,7 @@ class EnglishRoles(FinderPart):
         In English only a sentence-opening noun ("Talks between X and Y") or a symmetric event
         names its parties after the trigger; after an active verb they are its objects.
         """
-        if not self.grammar.words.get("single_object"):
+        if not self.svo:
             return True
         if ontology().get(hit.trigger.type, {}).get("symmetric"):
             return True
@@ -89,7 +89,7 @@ class EnglishRoles(FinderPart):
                 and not self._hyphen_modifier(mention)
                 and not any(s <= mention.start and mention.end <= e for s, e in context.excluded)
             ):
-                return country_actor(self.article, mention.country)
+                return country_actor(self.article, mention.country, self.kb)
         return None
 
     def _object(
@@ -132,7 +132,7 @@ class EnglishRoles(FinderPart):
         the speaker ("X said the US must be ready to mediate")."""
         groups = self.parties(context, context.sentence.start, hit.start)
         for group in reversed(groups):
-            ids = group.actor_ids(self.article, self._recent_pair())
+            ids = group.actor_ids(self.article, self.kb, self._recent_pair())
             if ids and not set(ids) & set(actors):
                 return ids
         return []

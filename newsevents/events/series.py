@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from newsevents.lang.lexicons import grammar
+from newsevents.lang.lexicons import Grammar
 from newsevents.records import Article, Event, Mention
 
 BODY_KINDS = {"body", "organization"}
@@ -42,10 +41,8 @@ class SeriesPatterns:
     outside: re.Pattern[str] | None
 
 
-@lru_cache(maxsize=8)
-def series_patterns(language: str) -> SeriesPatterns:
-    """Built once per language: the events stage asks for every sentence of every event."""
-    g = grammar(language)
+def series_patterns(g: Grammar) -> SeriesPatterns:
+    """The session patterns of a language, built once per article (not per sentence)."""
     nouns = "|".join(re.escape(n) for n in g.words.get("series_nouns", []))
     ordinals = {w.lower(): i + 1 for i, w in enumerate(g.words.get("series_ordinals", []))}
     ordinal_words = "|".join(re.escape(w) for w in sorted(ordinals, key=len, reverse=True))
@@ -93,11 +90,11 @@ def _body_after(phrase: SessionPhrase, mentions: list[Mention], text: str) -> Me
     return None
 
 
-def attach_series(article: Article) -> None:
+def attach_series(article: Article, grammar: Grammar) -> None:
     """Set `series_body` and `series_session` on the meeting events that name a session."""
     if not article.events:
         return
-    patterns = series_patterns(article.language or "en")
+    patterns = series_patterns(grammar)
     mentions = sorted(article.mentions, key=lambda m: m.start)
     numbered: dict[str, int] = {}
     pending: list[tuple[Event, str]] = []

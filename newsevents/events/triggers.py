@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsevents.lang.lexicons import Trigger, grammar, triggers
+from newsevents.lang.lexicons import Trigger
 
 
 @dataclass(slots=True)
@@ -18,13 +19,19 @@ class TriggerHit:
     text: str
 
 
-def find_triggers(text: str, start: int, end: int, language: str) -> list[TriggerHit]:
+def find_triggers(
+    text: str, start: int, end: int, triggers: Sequence[Trigger], *, hyphen_modifiers: bool = False
+) -> list[TriggerHit]:
     """Non-overlapping trigger hits in text[start:end], longest and earliest-listed first."""
-    return find_triggers_in(text, [(start, end)], language)[0]
+    return find_triggers_in(text, [(start, end)], triggers, hyphen_modifiers=hyphen_modifiers)[0]
 
 
 def find_triggers_in(
-    text: str, spans: list[tuple[int, int]], language: str
+    text: str,
+    spans: list[tuple[int, int]],
+    triggers: Sequence[Trigger],
+    *,
+    hyphen_modifiers: bool = False,
 ) -> list[list[TriggerHit]]:
     """Trigger hits of each sentence span, found with one pass of each trigger over the text.
 
@@ -36,16 +43,15 @@ def find_triggers_in(
         return found
     starts = [s for s, _ in spans]
     lo, hi = min(starts), max(e for _, e in spans)
-    # English: a trigger glued to the word before by a hyphen is a modifier, not an event
-    # ("long-threatened invasion", "Syrian-backed militia", "UN-brokered deal").
-    compounds = bool(grammar(language).words.get("single_object"))
-    for trigger in triggers(language):
+    # `hyphen_modifiers` (English): a trigger glued to the word before by a hyphen is a
+    # modifier, not an event ("long-threatened invasion", "Syrian-backed militia").
+    for trigger in triggers:
         for match in trigger.regex.finditer(text, lo, hi):
             index = bisect_right(starts, match.start()) - 1
             if index < 0 or match.end() > spans[index][1]:
                 continue  # outside the analysed sentences (a repeated paragraph) or across two
             glued = match.start() > 1 and text[match.start() - 2 : match.start()][:1].isalnum()
-            if compounds and glued and text[match.start() - 1] == "-":
+            if hyphen_modifiers and glued and text[match.start() - 1] == "-":
                 continue
             s_start, s_end = spans[index]
             if trigger.requires and not trigger.requires.search(text, s_start, s_end):

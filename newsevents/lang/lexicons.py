@@ -1,4 +1,8 @@
-"""Loading of the per-language data files in newsevents/data/lexicons (cached, compiled once)."""
+"""Compiled forms of the language data: word lists, event triggers, cue lexicons, the ontology.
+
+Loading per language is `newsevents.lang.profile.Lexicons`; the PLOVER ontology is one file
+for every language (``data/lexicons/ontology.yaml``).
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ def pattern_regex(pattern: str) -> re.Pattern[str]:
 
 @dataclass(slots=True)
 class Grammar:
-    """Function words and phrase lists for one language (see data/lexicons/grammar.yaml)."""
+    """Function words and phrase lists for one language (``grammar`` in data/lang/<code>.yaml)."""
 
     language: str
     words: dict[str, list[str]]
@@ -54,13 +58,6 @@ class Grammar:
         return self.regexes[key]
 
 
-@lru_cache(maxsize=8)
-def grammar(language: str) -> Grammar:
-    """The Grammar for a language, falling back to English."""
-    data = load_yaml(LEXICON_DIR, "grammar.yaml")
-    return Grammar(language, data.get(language) or data["en"])
-
-
 @dataclass(slots=True, frozen=True)
 class Trigger:
     """One trigger entry of an event lexicon, compiled."""
@@ -76,13 +73,8 @@ class Trigger:
     source: str = ""
 
 
-@lru_cache(maxsize=8)
-def triggers(language: str) -> tuple[Trigger, ...]:
-    """All event triggers of a language, in file order."""
-    path = data_path(LEXICON_DIR, f"events.{language}.yaml")
-    if not path.exists():
-        return ()
-    data = load_yaml(LEXICON_DIR, f"events.{language}.yaml") or {}
+def compile_triggers(data: dict[str, Any], language: str) -> tuple[Trigger, ...]:
+    """The triggers of a parsed event lexicon (type -> entries), compiled, in file order."""
     result: list[Trigger] = []
     for event_type, entries in data.items():
         for entry in entries or []:
@@ -102,13 +94,8 @@ def triggers(language: str) -> tuple[Trigger, ...]:
     return tuple(result)
 
 
-@lru_cache(maxsize=8)
-def cue_lists(kind: str, language: str) -> dict[str, re.Pattern[str]]:
-    """Compiled cue regexes of a keyed lexicon (contexts or statuses) for a language."""
-    path = data_path(LEXICON_DIR, f"{kind}.{language}.yaml")
-    if not path.exists():
-        return {}
-    data = load_yaml(LEXICON_DIR, f"{kind}.{language}.yaml") or {}
+def compile_cues(data: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+    """One regex per key of a parsed cue lexicon (contexts or statuses)."""
     return {
         key: re.compile("|".join(f"(?<!\\w)(?:{p})(?!\\w)" for p in patterns), re.IGNORECASE)
         for key, patterns in data.items()

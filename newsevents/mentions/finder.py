@@ -15,30 +15,27 @@ own words name none, from the sentence or the dateline (mentions.context_countri
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from newsevents.actors.link import opens_dateline
-from newsevents.kb.base import KnowledgeBase, Role, default_kb
-from newsevents.lang.lexicons import Grammar, grammar
+from newsevents.kb.base import KnowledgeBase
+from newsevents.lang.lexicons import Grammar
+from newsevents.lang.profile import LanguageProfile
 from newsevents.mentions.context_countries import (
     apposition_countries,
-    body_before,
-    dateline_country,
-    negated_before,
-    sentence_country,
 )
 from newsevents.mentions.fuzzy_countries import misspelt_countries
 from newsevents.mentions.groups import GroupFinder
+from newsevents.mentions.names import PersonSeed, phonetic_key, slug
 from newsevents.mentions.place_choice import choose_places
-from newsevents.ner.backend import NerBackend, default_ner
+from newsevents.mentions.roles import RoleMentions
+from newsevents.ner.backend import NerBackend
 from newsevents.ner.rules import covers_places
 from newsevents.records import Article, Mention, Sentence
-from newsevents.text.dates import finder
 from newsevents.text.sentences import Token, tokenize
 
+if TYPE_CHECKING:
+    from newsevents.resources import Resources
 LABELS = {
     "country": "LOC",
     "region": "LOC",
@@ -50,149 +47,38 @@ LABELS = {
 # NER labels to mention kinds; LOC the knowledge base does not know stays an unresolved name.
 NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "name", "MISC": "name"}
 NAME_KINDS = {"person", "organization", "body", "country", "place", "region", "group"}
-MAX_NAME_TOKENS = 4  # "Jalil Abbas Jilani", "Syed Haider Shah"; longer runs are rarely one name
-APPOSITION_CHARS = 160  # how far after a name its ", stellvertretender Außenminister der ..." runs
-# Capitalised words that start a German clause or noun phrase and are never part of a name.
-NAME_STOPWORDS = {
-    "Der",
-    "Die",
-    "Das",
-    "Des",
-    "Dem",
-    "Den",
-    "Ein",
-    "Eine",
-    "Und",
-    "Oder",
-    "Aber",
-    "In",
-    "Im",
-    "Am",
-    "Auf",
-    "An",
-    "Mit",
-    "Von",
-    "Vom",
-    "Zu",
-    "Zum",
-    "Zur",
-    "Für",
-    "Bei",
-    "Nach",
-    "The",
-    "A",
-    "And",
-    "Of",
-    "On",
-    "At",
-    "For",
-    "With",
-    "By",
-    "To",
-    "He",
-    "She",
-    "They",
-    "It",
-    "Er",
-    "Sie",
-    "Es",
-    "Wir",
-    "Ich",
-    "Herr",
-    "Frau",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-}
 
 
-# "Lebanon's new President", "Russia’s": a possessive and at most two lower-case words.
-_SPACES = re.compile(r" *")
-_POSSESSIVE = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}")
-
-
-@dataclass(slots=True)
-class PersonSeed:
-    """A person found with a title; later mentions of the surname link to them."""
-
-    actor_id: str
-    name: str
-    surname_key: str
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII identifier form of a name: 'Syed Haider Shah' -> 'syed-haider-shah'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-# Transliteration differences between German, English and romanised names: Werschinin and
-# Vershinin, Schah and Shah, Tschechow and Chekhov, Jelzin and Yeltsin.
-_PHONETIC = [
-    ("tsch", "ch"),
-    ("sch", "sh"),
-    ("ch", "h"),
-    ("kh", "h"),
-    ("w", "v"),
-    ("j", "y"),
-    ("ie", "i"),
-    ("ou", "u"),
-    ("ph", "f"),
-    ("ck", "k"),
-    ("z", "ts"),
-    ("ts", "s"),
-    ("x", "ks"),
-]
-
-
-@lru_cache(maxsize=65536)
-def phonetic_key(name: str) -> str:
-    """A spelling-insensitive key for a surname across German and English transliteration."""
-    key = slug(name).replace("-", "")
-    for old, new in _PHONETIC:
-        key = key.replace(old, new)
-    key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Schmitt/Schmit
-    return key.rstrip("h") if len(key) > 3 else key
-
-
-def _is_name_token(token: Token, kb_spans: list[tuple[int, int]]) -> bool:
-    text = token.text
-    if not text[:1].isupper() or text in NAME_STOPWORDS or not text[0].isalpha():
-        return False
-    if text.isupper() and len(text) > 4:
-        return False  # datelines, acronyms of bodies
-    return all(token.end <= s or token.start >= e for s, e in kb_spans)
-
-
-def _span_tokens(tokens: list[Token], start: int, end: int) -> list[Token]:
-    return [t for t in tokens if t.start >= start and t.end <= end]
-
-
-class MentionFinder:
+class MentionFinder(RoleMentions):
     """Finds mentions in one article's sentences; holds the article-wide memory of names."""
 
-    def __init__(self, article: Article, kb: KnowledgeBase, ner: NerBackend | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        profile: LanguageProfile,
+        ner: NerBackend | None = None,
+    ) -> None:
         self.article = article
         self.kb = kb
         self.ner = ner
         self.language = article.language or "en"
-        self.grammar: Grammar = grammar(self.language)
+        self.profile = profile
+        self.grammar: Grammar = profile.grammar
         self.persons: list[PersonSeed] = []
         self.bodies: dict[str, tuple[str, str, list[str]]] = {}  # head noun -> id, name, members
         self.first_places: list[Mention] = []  # places of the first sentence: the dateline's
         self.dateline: Mention | None = None  # "ABUJA:" opening the article
         # Ethnic groups exist in English texts only (data/kb/groups.yaml has English forms).
-        self.groups = GroupFinder(article.text) if self.language == "en" else None
+        self.groups = GroupFinder(article.text) if profile.has("ethnic_groups") else None
 
     # 1. knowledge base: countries, regions, places, international bodies
     def kb_mentions(self, sentence: Sentence, text: str) -> list[Mention]:
         """Mentions of knowledge-base entries in a sentence (and misspelt English countries)."""
         found = []
         matches = self.kb.find(text, self.language)
-        if self.language == "en":
-            matches += misspelt_countries(self.kb, text, matches, NAME_STOPWORDS)
+        if self.profile.has("misspelt_countries"):
+            matches += misspelt_countries(self.kb, text, matches, self.profile.name_stopwords)
         for match in sorted(matches, key=lambda m: m.start):
             entry = self.kb.entry(match.entry_id)
             # Adjectives and demonyms (russischen, Russen) name a country but are no NER entity.
@@ -212,241 +98,12 @@ class MentionFinder:
                     sentence=sentence.index,
                 )
             )
-        if self.language == "en":
+        if self.profile.has("place_by_sentence_country"):
             for mention, place_id, iso3 in choose_places(found):
                 if place_id in self.kb:  # "Tripoli" in a sentence about Lebanon
                     mention.entry_id = mention.actor_id = place_id
                     mention.country = iso3
         return found
-
-    def _country_before(self, mentions: list[Mention], start: int, text: str) -> Mention | None:
-        """A country adjective or name right before `start` (only articles between)."""
-        for mention in sorted(mentions, key=lambda m: -m.end):
-            owner_kind = mention.kind == "country" or (mention.kind == "group" and mention.country)
-            if not owner_kind or mention.end > start:
-                continue
-            if negated_before(text, mention.start):
-                return None  # "anti-Syria journalist": not Syria's journalist
-            gap = text[mention.end : start].strip()
-            if not gap or self.grammar.has("determiners", gap) or _POSSESSIVE.fullmatch(gap):
-                return mention
-            return None
-        return None
-
-    def _country_after(self, mentions: list[Mention], end: int, text: str) -> Mention | None:
-        """A genitive country right after `end`: 'der Russischen Föderation', 'of Pakistan'."""
-        for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.kind != "country" or mention.start < end:
-                continue
-            if mention.role == "adjective":
-                return (
-                    None  # "des pakistanischen Außenministeriums": the adjective is not a genitive
-                )
-            gap = text[end : mention.start].strip().lower()
-            if gap in {"der", "des", "of", "of the", ""}:
-                return mention
-            return None
-        return None
-
-    # 2. organisations and collectives: a role noun plus its country
-    def role_mentions(
-        self,
-        sentence: Sentence,
-        text: str,
-        tokens: list[Token],
-        kb_found: list[Mention],
-        bodies: list[Mention],
-    ) -> list[Mention]:
-        """Organisations, groups and persons anchored on role nouns and titles."""
-        found: list[Mention] = []
-        kb_spans = [(m.start, m.end) for m in kb_found if m.role != "adjective"]
-        containers = [m for m in kb_found if m.kind == "organization"] + bodies
-        for start, end, role in self.kb.roles(text, self.language):
-            start, end = start + sentence.start, end + sentence.start
-            if any(m.start <= start and end <= m.end for m in containers):
-                continue
-            owner = self._country_before(kb_found, start, self.article.text)
-            after = self._country_after(kb_found, end, self.article.text)
-            if role.kind == "person_title":
-                known = self._known_person_at(kb_found, end)
-                if known is not None:
-                    # A title before a person the knowledge base knows: record the role.
-                    known.role, known.sector = role.label, known.sector or role.sector
-                    if owner is not None:
-                        owner.modifier = True
-                    continue
-                person = self._person_after_title(sentence, tokens, start, end, role, kb_spans)
-                if person is not None:
-                    if person.country is None:
-                        country = owner or after or self._apposition_country(person, kb_found)
-                        if (
-                            country is None
-                            and self.language == "en"
-                            and role.sector
-                            and not body_before(self.article.text, kb_found, start)
-                        ):
-                            # "Judge Alejandro Rivera ... 28 Chilean officials": the only
-                            # country the sentence names; "UN envoy X" belongs to the UN.
-                            country = sentence_country(kb_found)
-                        person.country = country.country if country else None
-                    if owner is not None:
-                        owner.modifier = True
-                    found.append(person)
-                    continue
-            if role.kind == "person_title" and self._in_apposition(start, found):
-                # A title after ", " describes the person just named, not a group of officials.
-                continue
-            country = owner or after
-            if country is None:
-                if not role.sector:
-                    continue
-                if role.kind == "person_title" and role.sector == "GOV":
-                    # "the minister" alone: whose, only a dateline can tell.
-                    country = dateline_country(
-                        self.article.text,
-                        kb_found,
-                        start,
-                        self.dateline if self.language == "en" else None,
-                    )
-                else:
-                    country = self._place_country(kb_found)
-                if country is None:
-                    continue
-            elif owner is not None:
-                owner.modifier = True
-            span_start = owner.start if owner else start
-            span_end = after.end if (after and not owner) else end
-            kind = "organization" if role.kind == "org_head" else "group"
-            name = f"{role.label} of {self._country_name(country)}"
-            if kind == "organization" and "embassy" in role.label.lower():
-                host = self._place_after(kb_found, span_end)
-                if host is not None:
-                    span_end = host.end
-                    name = f"Embassy of {self._country_name(country)} in {host_name(self.kb, host)}"
-            code = country.country or ""
-            actor_id = f"{kind}:{code}:{slug(role.label)}"
-            if kind == "organization" and span_end > end:
-                actor_id += f":{slug(name)}"
-            found.append(
-                Mention(
-                    start=span_start,
-                    end=span_end,
-                    text=self.article.text[span_start:span_end],
-                    kind=kind,
-                    label="ORG" if kind == "organization" else None,
-                    entry_id=None,
-                    actor_id=actor_id,
-                    country=country.country,
-                    sector=role.sector,
-                    role=role.label,
-                    sentence=sentence.index,
-                    value=name,
-                )
-            )
-        return found
-
-    def _known_person_at(self, mentions: list[Mention], end: int) -> Mention | None:
-        gap_end = _SPACES.match(self.article.text, end).end()  # type: ignore[union-attr]
-        return next((m for m in mentions if m.kind == "person" and m.start == gap_end), None)
-
-    def _place_country(self, mentions: list[Mention]) -> Mention | None:
-        """The country of the sentence's place, else the one country the sentence names, else
-        the country of the article's first place (the dateline), for "protesters" or "police"
-        named without a country."""
-        places = [m for m in mentions if m.kind == "place" and m.country]
-        if not places and self.language == "en":
-            # German keeps to places: its adjectives also head compounds ("Russlandexperten").
-            only = sentence_country(mentions)
-            places = [only] if only is not None else []
-        if not places:
-            places = [m for m in self.first_places if m.country]
-        return places[0] if places else None
-
-    def _in_apposition(self, start: int, found: list[Mention]) -> bool:
-        persons = [m for m in found if m.kind == "person" and m.end <= start]
-        if not persons:
-            return False
-        gap = self.article.text[persons[-1].end : start]
-        return gap.lstrip().startswith(",") and len(gap) < 40 and "." not in gap
-
-    def _country_name(self, mention: Mention) -> str:
-        if mention.kind != "country" and mention.country:
-            entry = self.kb.get(f"country:{mention.country}")
-            return entry.name if entry else mention.country
-        if mention.entry_id is None:
-            return mention.text
-        return self.kb.entry(mention.entry_id).name
-
-    def _place_after(self, mentions: list[Mention], end: int) -> Mention | None:
-        for mention in sorted(mentions, key=lambda m: m.start):
-            if mention.start < end or mention.kind not in {"country", "place"}:
-                continue
-            gap = self.article.text[end : mention.start].strip().lower()
-            return mention if gap in {"in", "im", "to", "in the"} else None
-        return None
-
-    def _person_after_title(
-        self,
-        sentence: Sentence,
-        tokens: list[Token],
-        start: int,
-        end: int,
-        role: Role,
-        kb_spans: list[tuple[int, int]],
-    ) -> Mention | None:
-        after = [t for t in tokens if t.start >= end]
-        name: list[Token] = []
-        for token in after[:MAX_NAME_TOKENS]:
-            if not _is_name_token(token, kb_spans):
-                break
-            if name and token.start - name[-1].end > 1:
-                break
-            name.append(token)
-        if not name or (self.language == "de" and len(name) == 1 and not self._known(name[0])):
-            # A lone capitalised German word after a title is usually a noun, not a name.
-            return None
-        text = self.article.text[name[0].start : name[-1].end]
-        actor_id = self._person_id(text)
-        return Mention(
-            start=name[0].start,
-            end=name[-1].end,
-            text=text,
-            kind="person",
-            label="PER",
-            actor_id=actor_id,
-            sector=role.sector,
-            role=role.label,
-            sentence=sentence.index,
-            value=text,
-        )
-
-    def _known(self, token: Token) -> bool:
-        key = phonetic_key(token.text)
-        return any(seed.surname_key == key for seed in self.persons)
-
-    def _person_id(self, name: str, known: str | None = None) -> str:
-        key = phonetic_key(name.split()[-1])
-        for seed in self.persons:
-            if seed.surname_key == key:
-                return seed.actor_id
-        actor_id = known or f"person:{slug(name)}"
-        self.persons.append(PersonSeed(actor_id, name, key))
-        return actor_id
-
-    def _apposition_country(self, person: Mention, mentions: list[Mention]) -> Mention | None:
-        """The country in ', stellvertretender Außenminister der Russischen Föderation,'."""
-        text = self.article.text
-        if not text[person.end : person.end + 2].startswith(","):
-            return None
-        stop = person.end + APPOSITION_CHARS
-        for marker in (", und ", " und ", ". ", ", "):
-            found = text.find(marker, person.end + 2, stop)
-            if found != -1:
-                stop = min(stop, found)
-        for mention in sorted(mentions, key=lambda m: m.start):
-            if person.end < mention.start < stop and mention.kind == "country":
-                return mention
-        return None
 
     # 3. surnames seen before: "Werschinin" after "Sergey Vershinin"
     def surname_mentions(
@@ -495,8 +152,8 @@ class MentionFinder:
             if (
                 index > 0
                 and tokens[index - 1].text[:1].isupper()
-                and tokens[index - 1].text not in NAME_STOPWORDS
-                and self.language == "de"
+                and tokens[index - 1].text not in self.profile.name_stopwords
+                and self.profile.has("body_after_capitalised_word")
             ):
                 start = tokens[index - 1].start
             elif head in self.bodies:
@@ -515,7 +172,7 @@ class MentionFinder:
                     )
                 )
                 continue
-            elif self.language == "de":
+            elif self.profile.has("body_after_capitalised_word"):
                 continue
             end = match.end()
             for token in tokens[index + 1 :]:
@@ -552,7 +209,7 @@ class MentionFinder:
     def small_mentions(self, sentence: Sentence, text: str) -> list[Mention]:
         """Date expressions, references to both parties and to the dateline."""
         found = []
-        for date in finder(self.language).find(text, sentence.start):
+        for date in self.profile.dates.find(text, sentence.start):
             found.append(Mention(date.start, date.end, date.text, "date", sentence=sentence.index))
         for match in self.grammar.regex("both_parties").finditer(text):
             s, e = sentence.start + match.start(), sentence.start + match.end()
@@ -641,24 +298,20 @@ class MentionFinder:
             mentions += taken + surnames + self.small_mentions(sentence, text)
         if self.ner is not None:
             mentions += self.ner_mentions(mentions)
-        if self.language == "en":
+        if self.profile.has("apposition_countries"):
             apposition_countries(mentions, self.article.text)
         return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
-def host_name(kb: KnowledgeBase, mention: Mention) -> str:
-    """Canonical name of a KB mention, or its text."""
-    return kb.entry(mention.entry_id).name if mention.entry_id else mention.text
-
-
 def find_mentions(
-    article: Article, kb: KnowledgeBase | None = None, ner: NerBackend | None = None
+    article: Article, kb: KnowledgeBase, profile: LanguageProfile, ner: NerBackend | None = None
 ) -> list[Mention]:
     """Every mention in an article's (non-repeated) sentences."""
-    return MentionFinder(article, kb or default_kb(), ner or default_ner()).run()
+    return MentionFinder(article, kb, profile, ner).run()
 
 
-def detect(article: Article) -> Article:
+def detect(article: Article, resources: Resources) -> Article:
     """Attach mentions to the article."""
-    article.mentions = find_mentions(article)
+    profile = resources.lexicons.profile(article.language or "en")
+    article.mentions = find_mentions(article, resources.kb, profile, resources.ner)
     return article

@@ -109,8 +109,8 @@ def _cached(kb: KnowledgeBase) -> FuzzyCountries:
 
 
 def for_kb(kb: KnowledgeBase) -> FuzzyCountries:
-    """The (cached) fuzzy index of a knowledge base."""
-    return _cached(kb)
+    """The (cached) fuzzy index of a knowledge base's countries (a layer adds no countries)."""
+    return _cached(kb.base)
 
 
 def misspelt_countries(

@@ -1,9 +1,11 @@
 """Word lists and token helpers shared by the German NER rules (``newsevents/ner_rules.py``).
 
-The word lists of ``newsevents/data/names/`` and their loading (given names, common nouns, towns,
-nouns that are also names, the listed organisations as one pattern), the closed word sets the
-person and organisation rules share (particles, function words, legal forms, words for a role),
-and the words of a text with their offsets (``_Words``).
+The word lists and their loading (given names, common nouns, towns, nouns that are also names,
+the listed organisations as one pattern; towns and organisations are in ``newsevents/data/names/``,
+the others in the separately licensed ``newsevents_data`` package, ``packages/newsevents-data``,
+CC BY-SA 4.0 / GFDL), the closed word sets the person and organisation rules share (particles,
+function words, legal forms, words for a role), and the words of a text with their offsets
+(``_Words``).
 """
 
 from __future__ import annotations
@@ -15,13 +17,22 @@ from pathlib import Path
 
 from newsevents.datafiles import data_path
 
+try:  # the share-alike and FDL word lists: a separately licensed distribution, newsevents-data
+    from newsevents_data import NAMES_DIR as _LICENSED_NAMES_DIR
+except ModuleNotFoundError as error:  # pragma: no cover - an incomplete installation
+    raise ModuleNotFoundError(
+        "newsevents needs its separately licensed word lists (CC BY-SA 4.0 / GFDL): "
+        "pip install ./packages/newsevents-data  (or `make install`)",
+        name="newsevents_data",
+    ) from error
+
 Entity = tuple[int, int, str]  # (start, end, label): character offsets, end exclusive
 
-NAMES_FILE = data_path("names", "given_names.tsv")
-NOUNS_FILE = NAMES_FILE.with_name("common_nouns.txt.gz")
-PLACES_FILE = NAMES_FILE.with_name("places_de.txt")
-NOUN_NAMES_FILE = NAMES_FILE.with_name("noun_names.txt")
-ORGANIZATIONS_FILE = NAMES_FILE.with_name("organizations_de.txt")
+NAMES_FILE = _LICENSED_NAMES_DIR / "given_names.tsv"  # GFDL 1.2+: packages/newsevents-data
+NOUNS_FILE = _LICENSED_NAMES_DIR / "common_nouns.txt.gz"  # CC BY-SA 4.0: the same
+PLACES_FILE = data_path("names", "places_de.txt")
+NOUN_NAMES_FILE = _LICENSED_NAMES_DIR / "noun_names.txt"  # CC BY-SA 4.0: the same
+ORGANIZATIONS_FILE = data_path("names", "organizations_de.txt")
 MIN_NAME_FREQUENCY = 4  # of the dictionary's 1-13 scale, in any country: drops rare spellings
 
 

@@ -13,121 +13,14 @@ from dataclasses import dataclass
 
 from newsevents.records import EventDate
 
-MONTHS: dict[str, dict[str, int]] = {
-    "de": {
-        "januar": 1,
-        "jänner": 1,
-        "jan": 1,
-        "februar": 2,
-        "feber": 2,
-        "feb": 2,
-        "märz": 3,
-        "april": 4,
-        "apr": 4,
-        "mai": 5,
-        "juni": 6,
-        "juli": 7,
-        "august": 8,
-        "aug": 8,
-        "september": 9,
-        "sept": 9,
-        "sep": 9,
-        "oktober": 10,
-        "okt": 10,
-        "november": 11,
-        "nov": 11,
-        "dezember": 12,
-        "dez": 12,
-    },
-    "en": {
-        "january": 1,
-        "jan": 1,
-        "february": 2,
-        "feb": 2,
-        "march": 3,
-        "mar": 3,
-        "april": 4,
-        "apr": 4,
-        "may": 5,
-        "june": 6,
-        "jun": 6,
-        "july": 7,
-        "jul": 7,
-        "august": 8,
-        "aug": 8,
-        "september": 9,
-        "sept": 9,
-        "sep": 9,
-        "october": 10,
-        "oct": 10,
-        "november": 11,
-        "nov": 11,
-        "december": 12,
-        "dec": 12,
-    },
-}
-WEEKDAYS: dict[str, dict[str, int]] = {
-    "de": {
-        "montag": 0,
-        "dienstag": 1,
-        "mittwoch": 2,
-        "donnerstag": 3,
-        "freitag": 4,
-        "samstag": 5,
-        "sonnabend": 5,
-        "sonntag": 6,
-    },
-    "en": {
-        "monday": 0,
-        "tuesday": 1,
-        "wednesday": 2,
-        "thursday": 3,
-        "friday": 4,
-        "saturday": 5,
-        "sunday": 6,
-    },
-}
-# Relative expressions: (days offset, precision) or ("week"/"month"/"year", offset).
-RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
-    "de": {
-        "heute": ("day", 0),
-        "gestern": ("day", -1),
-        "vorgestern": ("day", -2),
-        "morgen": ("day", 1),
-        "übermorgen": ("day", 2),
-        "letzte woche": ("week", -1),
-        "vergangene woche": ("week", -1),
-        "vergangenen woche": ("week", -1),
-        "letzten woche": ("week", -1),
-        "nächste woche": ("week", 1),
-        "nächsten woche": ("week", 1),
-        "letzten monat": ("month", -1),
-        "vergangenen monat": ("month", -1),
-        "nächsten monat": ("month", 1),
-        "letztes jahr": ("year", -1),
-        "vergangenes jahr": ("year", -1),
-        "vergangenen jahr": ("year", -1),
-        "nächstes jahr": ("year", 1),
-        "nächsten jahr": ("year", 1),
-        "kommendes jahr": ("year", 1),
-        "kommenden jahr": ("year", 1),
-        "dieses jahr": ("year", 0),
-        "diesem jahr": ("year", 0),
-    },
-    "en": {
-        "today": ("day", 0),
-        "yesterday": ("day", -1),
-        "tomorrow": ("day", 1),
-        "last week": ("week", -1),
-        "next week": ("week", 1),
-        "this week": ("week", 0),
-        "last month": ("month", -1),
-        "next month": ("month", 1),
-        "last year": ("year", -1),
-        "next year": ("year", 1),
-        "this year": ("year", 0),
-    },
-}
+
+@dataclass(slots=True, frozen=True)
+class DateWords:
+    """A language's month and weekday names and relative expressions (from its profile)."""
+
+    months: dict[str, int]  # lower-case name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # lower-case name -> 0 (Monday) .. 6
+    relative: dict[str, tuple[str, int]]  # "gestern" -> ("day", -1); units day/week/month/year
 
 
 @dataclass(slots=True, frozen=True)
@@ -149,11 +42,10 @@ def _alternation(words: list[str]) -> str:
 
 
 class DateFinder:
-    """Compiled date patterns for one language."""
+    """Compiled date patterns for one language's `DateWords`."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language if language in MONTHS else "en"
-        months = MONTHS[self.language]
+    def __init__(self, words: DateWords) -> None:
+        months = words.months
         month = rf"(?P<month>{_alternation(list(months))})\.?"
         year = r"(?P<year>(?:19|20)\d\d)"
         day = r"(?P<day>[0-3]?\d)"
@@ -166,10 +58,10 @@ class DateFinder:
             re.compile(rf"\b{month}\s+{year}\b", re.IGNORECASE),
             re.compile(rf"(?<![\d.-]){year}(?![\d.-]\d)"),
         ]
-        weekdays = WEEKDAYS[self.language]
+        weekdays = words.weekdays
         self.weekdays = weekdays
         self.weekday_re = re.compile(rf"\b(?P<wd>{_alternation(list(weekdays))})\b", re.IGNORECASE)
-        relative = RELATIVE[self.language]
+        relative = words.relative
         self.relative = relative
         self.relative_re = re.compile(
             rf"\b(?P<rel>{_alternation(list(relative))})\b", re.IGNORECASE
@@ -276,13 +168,3 @@ def resolve(
     except ValueError:
         return None
     return EventDate(dt.date(year, 1, 1), "year", mention.text, reason)
-
-
-_FINDERS: dict[str, DateFinder] = {}
-
-
-def finder(language: str) -> DateFinder:
-    """The cached DateFinder for a language."""
-    if language not in _FINDERS:
-        _FINDERS[language] = DateFinder(language)
-    return _FINDERS[language]

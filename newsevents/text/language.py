@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsevents.records import Article
 
-SUPPORTED = ("de", "en")  # languages with lexicons; others are detected and stored, not coded
 DETECT_CHARS = 4000  # the first few thousand characters decide; the rest adds cost, not accuracy
 
 
@@ -16,11 +17,12 @@ def detect_language(text: str) -> str:
     return str(code)
 
 
-def detect(article: Article) -> Article:
-    """Set `article.language` when the input did not say it."""
+def detect(article: Article, supported: Callable[[str], bool]) -> Article:
+    """Set `article.language` when the input did not say it; note a language without a profile
+    (`supported(code)` is False): it is stored, but no events are coded."""
     if not article.language:
         article.language = detect_language(article.text)
     article.language = article.language.lower()[:2]
-    if article.language not in SUPPORTED:
+    if not supported(article.language):
         article.notes.append(f"language '{article.language}' has no lexicons: no events coded")
     return article

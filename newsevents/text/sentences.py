@@ -15,116 +15,17 @@ from newsevents.records import Article, Sentence
 QUOTE_PAIRS = {"„": "“", "»": "«", "«": "»", "“": "”", "‚": "‘", '"': '"', "‘": "’"}
 QUOTE_ALT_CLOSE = {"„": "”", "“": '"'}  # sloppy typography: „…” and “…"
 CLOSING_MARKS = set("“”«»‘’\"')]")
-# Abbreviations after which a period does not end a sentence, per language.
-ABBREVIATIONS = {
-    "de": {
-        "z",
-        "b",
-        "bzw",
-        "ca",
-        "dr",
-        "prof",
-        "nr",
-        "st",
-        "str",
-        "usw",
-        "vgl",
-        "u",
-        "a",
-        "o",
-        "d",
-        "h",
-        "i",
-        "v",
-        "chr",
-        "jh",
-        "mio",
-        "mrd",
-        "gen",
-        "abs",
-        "art",
-        "bspw",
-        "inkl",
-        "evtl",
-        "sog",
-        "ggf",
-        "etc",
-        "hr",
-        "fr",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "okt",
-        "nov",
-        "dez",
-        "mr",
-        "mrs",
-        "dipl",
-        "ing",
-        "rer",
-        "med",
-        "phil",
-        "min",
-        "max",
-        "tel",
-        "zit",
-    },
-    "en": {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.n",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "mt",
-        "ft",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "rev",
-    },
-}
 TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+@dataclass(slots=True, frozen=True)
+class SentenceRules:
+    """What a language's profile says about sentence ends."""
+
+    abbreviations: frozenset[str]  # lower case, no final period: "bzw", "dr", "u.s"
+    ordinal_dot: bool = False  # "am 16. November": a number's period is no sentence end
 
 
 @dataclass(slots=True, frozen=True)
@@ -163,7 +64,7 @@ def _opens_ascii(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{-–—:"
 
 
-def _ends_sentence(text: str, dot: int, after: int, language: str) -> bool:
+def _ends_sentence(text: str, dot: int, after: int, rules: SentenceRules) -> bool:
     """Whether the punctuation ending at `dot` (exclusive `after`) closes a sentence."""
     rest = text[after:].lstrip(" ")
     if not rest:
@@ -177,15 +78,15 @@ def _ends_sentence(text: str, dot: int, after: int, language: str) -> bool:
     if not word:
         return True
     token = word.group(1)
-    if token.lower().rstrip(".") in ABBREVIATIONS.get(language, set()):
+    if token.lower().rstrip(".") in rules.abbreviations:
         return False
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False  # an initial: "J. Smith"
     # German ordinals: "am 16. November", "die 10. Sitzung".
-    return not (language == "de" and token.isdigit() and len(token) <= 3)
+    return not (rules.ordinal_dot and token.isdigit() and len(token) <= 3)
 
 
-def split_sentences(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int, end: int, rules: SentenceRules) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences in `text[start:end]`."""
     chunk = text[start:end]
     quotes = _quote_ranges(chunk)
@@ -202,7 +103,7 @@ def split_sentences(text: str, start: int, end: int, language: str) -> list[tupl
             nxt = chunk[stop:].lstrip()
             if nxt[:1].islower() or nxt[:1] in ",;":
                 continue
-        if _ends_sentence(chunk, match.start(), stop, language):
+        if _ends_sentence(chunk, match.start(), stop, rules):
             spans.append((begin, stop))
             begin = stop
     spans.append((begin, len(chunk)))
@@ -216,13 +117,12 @@ def split_sentences(text: str, start: int, end: int, language: str) -> list[tupl
     return result
 
 
-def split(article: Article) -> Article:
+def split(article: Article, rules: SentenceRules) -> Article:
     """Split each non-repeated paragraph into sentences."""
-    language = article.language or "en"
     article.sentences = []
     for paragraph in article.paragraphs:
         if paragraph.duplicate_of is not None:
             continue
-        for s, e in split_sentences(article.text, paragraph.start, paragraph.end, language):
+        for s, e in split_sentences(article.text, paragraph.start, paragraph.end, rules):
             article.sentences.append(Sentence(len(article.sentences), s, e, paragraph.index))
     return article

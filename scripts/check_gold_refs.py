@@ -1,0 +1,284 @@
+"""Check the German news event gold that points into texts we may not copy.
+
+``gold/de-news-tune.events.jsonl`` and ``gold/de-news-held.events.jsonl`` hold no article text:
+each record names its article (``source.file`` and ``source.id``, a record of
+``../shared/data/<file>``), the SHA-1 of the article text, and the sentence's character offsets
+(``start``/``end``, Python str indices, end exclusive). This script resolves every record against
+the shared data and checks:
+
+- the record's shape: id, task "events", language "de", source, start, end, sentence, events;
+  ids unique over all files;
+- the article exists and its text has the recorded SHA-1 (UTF-8);
+- 0 <= start < end <= len(text), the sentence has no leading or trailing whitespace, the sentences
+  of an article are numbered 0, 1, 2 ... in text order with only whitespace between them, and no
+  article is in two files (the split is by article);
+- each event: a PLOVER type, a status, actor and recipient lists of {code, sector, text} with a
+  country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the ``trigger``
+  (parts joined by "..." in order) and ``date_text``/``location_text`` occur in the sentence.
+  A party text may be null only for the unnamed speaker of a continued quotation, and then it
+  needs a code.
+
+It prints the counts (articles, sentences, events, events per type, per file) and exits with 1
+on any problem.
+
+Usage:
+    python scripts/check_gold_refs.py [--data-dir ../shared/data] [FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_FILES = (
+    ROOT / "gold" / "de-news-tune.events.jsonl",
+    ROOT / "gold" / "de-news-held.events.jsonl",
+)
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+VERBAL_COOPERATION = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
+MATERIAL_COOPERATION = ("COOPERATE", "AID", "RETREAT")
+VERBAL_CONFLICT = ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+MATERIAL_CONFLICT = ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = frozenset(VERBAL_COOPERATION + MATERIAL_COOPERATION + VERBAL_CONFLICT + MATERIAL_CONFLICT)
+STATUSES = frozenset({"occurred", "planned", "negated", "hypothetical"})
+RECORD_KEYS = ("id", "task", "language", "source", "start", "end", "sentence", "events")
+EVENT_KEYS = (
+    "type",
+    "actor",
+    "recipient",
+    "mode",
+    "context",
+    "status",
+    "date_text",
+    "location_text",
+    "trigger",
+)
+CODE = re.compile(r"^[A-Z]{3}$")  # alpha-3, IGO, NGO
+SECTOR = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass
+class Report:
+    """Problems found and the counts to print."""
+
+    problems: list[str] = field(default_factory=list)
+    sentences: Counter[str] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    types: dict[str, Counter[str]] = field(default_factory=dict)
+    empty: Counter[str] = field(default_factory=Counter)
+    implicit: Counter[str] = field(default_factory=Counter)
+    articles: dict[str, set[str]] = field(default_factory=dict)
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+
+def occurs_in_order(needle: str, haystack: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack``; parts joined by "..." must occur in order."""
+    if needle in haystack:
+        return True
+    position = 0
+    for part in (p.strip() for p in needle.split("...")):
+        if not part:
+            return False
+        found = haystack.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def load_texts(data_dir: Path, file_name: str, cache: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The articles of one shared data file, by id (read once)."""
+    if file_name not in cache:
+        texts: dict[str, str] = {}
+        path = data_dir / file_name
+        if path.is_file():
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    if line.strip():
+                        record = json.loads(line)
+                        texts[str(record["id"])] = str(record["text"])
+        cache[file_name] = texts
+    return cache[file_name]
+
+
+def check_party(where: str, party: Any, sentence: str, report: Report, label: str) -> None:
+    """One actor or recipient: its code, sector and text."""
+    if not isinstance(party, dict) or set(party) != {"code", "sector", "text"}:
+        report.problem(where, f"{label} must be {{code, sector, text}}: {party!r}")
+        return
+    code, sector, text = party["code"], party["sector"], party["text"]
+    if code is not None and not (isinstance(code, str) and CODE.match(code)):
+        report.problem(where, f"{label} code {code!r} is not alpha-3, IGO, NGO or null")
+    if sector is not None and not (isinstance(sector, str) and SECTOR.match(sector)):
+        report.problem(where, f"{label} sector {sector!r} is not a 3-letter code or null")
+    if text is None:
+        if code is None:
+            report.problem(where, f"{label} has neither text nor code")
+        report.implicit[where.split(" ")[0]] += 1
+    elif not isinstance(text, str) or not text or text not in sentence:
+        report.problem(where, f"{label} text {text!r} is not in the sentence")
+
+
+def check_event(where: str, event: Any, sentence: str, report: Report, file_label: str) -> None:
+    """One event of a record."""
+    if not isinstance(event, dict) or tuple(event) != EVENT_KEYS:
+        keys = list(event) if isinstance(event, dict) else event
+        report.problem(where, f"event keys must be {list(EVENT_KEYS)}, got {keys!r}")
+        return
+    if event["type"] not in TYPES:
+        report.problem(where, f"type {event['type']!r} is not a PLOVER type")
+    if event["status"] not in STATUSES:
+        report.problem(where, f"status {event['status']!r} is not one of {sorted(STATUSES)}")
+    for role in ("actor", "recipient"):
+        parties = event[role]
+        if not isinstance(parties, list):
+            report.problem(where, f"{role} must be a list")
+            continue
+        for party in parties:
+            check_party(where, party, sentence, report, role)
+    if event["mode"] is not None and not isinstance(event["mode"], str):
+        report.problem(where, f"mode {event['mode']!r} must be a string or null")
+    if not isinstance(event["context"], list):
+        report.problem(where, "context must be a list")
+    trigger = event["trigger"]
+    if not isinstance(trigger, str) or not trigger or not occurs_in_order(trigger, sentence):
+        report.problem(where, f"trigger {trigger!r} is not in the sentence")
+    for key in ("date_text", "location_text"):
+        value = event[key]
+        if value is not None and (not isinstance(value, str) or value not in sentence):
+            report.problem(where, f"{key} {value!r} is not in the sentence")
+    report.events[file_label] += 1
+    report.types.setdefault(file_label, Counter())[str(event["type"])] += 1
+
+
+def check_file(
+    path: Path, data_dir: Path, report: Report, seen_ids: set[str], cache: dict[str, Any]
+) -> None:
+    """All records of one gold file."""
+    label = path.name
+    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    texts_of: dict[str, str] = {}
+    report.articles[label] = set()
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip()]
+    for number, line in enumerate(lines, 1):
+        where = f"{label}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report.problem(where, f"not JSON ({exc})")
+            continue
+        if not isinstance(record, dict) or tuple(record) != RECORD_KEYS:
+            keys = list(record) if isinstance(record, dict) else record
+            report.problem(where, f"record keys must be {list(RECORD_KEYS)}, got {keys!r}")
+            continue
+        record_id = str(record["id"])
+        where = f"{record_id} ({label}:{number})"
+        if record_id in seen_ids:
+            report.problem(where, "duplicate id")
+        seen_ids.add(record_id)
+        if record["task"] != "events" or record["language"] != "de":
+            report.problem(where, "task must be 'events' and language 'de'")
+        source = record["source"]
+        if not isinstance(source, dict) or set(source) != {"file", "id", "sha1"}:
+            report.problem(where, f"source must be {{file, id, sha1}}: {source!r}")
+            continue
+        texts = load_texts(data_dir, str(source["file"]), cache)
+        article_id = str(source["id"])
+        text = texts.get(article_id)
+        if text is None:
+            report.problem(
+                where, f"article {article_id!r} not found in {data_dir / source['file']}"
+            )
+            continue
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != source["sha1"]:
+            report.problem(where, f"sha1 of {article_id} does not match the shared text")
+        start, end, index = record["start"], record["end"], record["sentence"]
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end, index)):
+            report.problem(where, "start, end and sentence must be integers")
+            continue
+        if not 0 <= start < end <= len(text):
+            report.problem(where, f"offsets {start}-{end} outside the text (length {len(text)})")
+            continue
+        sentence = text[start:end]
+        if sentence != sentence.strip():
+            report.problem(where, "sentence has leading or trailing whitespace")
+        report.articles[label].add(article_id)
+        texts_of[article_id] = text
+        by_article.setdefault(article_id, []).append((index, start, end, record_id))
+        report.sentences[label] += 1
+        events = record["events"]
+        if not isinstance(events, list):
+            report.problem(where, "events must be a list")
+            continue
+        if not events:
+            report.empty[label] += 1
+        for event in events:
+            check_event(where, event, sentence, report, label)
+    for article_id, rows in by_article.items():
+        rows.sort()
+        if [row[0] for row in rows] != list(range(len(rows))):
+            report.problem(f"{label} {article_id}", "sentences are not numbered 0, 1, 2 ...")
+        text = texts_of[article_id]
+        for (_, _, previous_end, first), (_, start, _, second) in itertools.pairwise(rows):
+            if start < previous_end or text[previous_end:start].strip():
+                report.problem(f"{first}/{second}", "sentences overlap or leave text between")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("files", nargs="*", type=Path, default=list(DEFAULT_FILES))
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args(argv)
+    report = Report()
+    seen_ids: set[str] = set()
+    cache: dict[str, Any] = {}
+    for path in args.files:
+        if not path.is_file():
+            report.problem(str(path), "file not found")
+            continue
+        check_file(path, args.data_dir, report, seen_ids, cache)
+    labels = [path.name for path in args.files if path.name in report.articles]
+    for first, second in ((a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]):
+        for article_id in sorted(report.articles[first] & report.articles[second]):
+            report.problem(article_id, f"in both {first} and {second} (split must be by article)")
+
+    all_types: Counter[str] = Counter()
+    for label in labels:
+        types = report.types.get(label, Counter())
+        all_types.update(types)
+        print(
+            f"{label}: {len(report.articles[label])} articles, {report.sentences[label]} "
+            f"sentences ({report.empty[label]} without events), {report.events[label]} events"
+        )
+        print("  " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
+    print(
+        f"total: {sum(len(a) for a in report.articles.values())} articles, "
+        f"{sum(report.sentences.values())} sentences ({sum(report.empty.values())} without "
+        f"events), {sum(report.events.values())} events, "
+        f"{sum(report.implicit.values())} parties without text (unnamed quoted speakers)"
+    )
+    print("  " + ", ".join(f"{t} {n}" for t, n in all_types.most_common()))
+    for problem in report.problems:
+        print(f"PROBLEM {problem}", file=sys.stderr)
+    if report.problems:
+        print(f"{len(report.problems)} problems", file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
