@@ -4,6 +4,7 @@ from newsevents.api import Extraction, extract
 from newsevents.errors import NewsEventsError
 from newsevents.ingest import IngestReport, ingest
 from newsevents.records import Actor, Article, Event, EventDate, Mention, Quote, Span
+from newsevents.resources import Resources
 from newsevents.store import EventFilter, Store
 
 __version__ = "0.1.0"
@@ -19,6 +20,7 @@ __all__ = [
     "Mention",
     "NewsEventsError",
     "Quote",
+    "Resources",
     "Span",
     "Store",
     "__version__",

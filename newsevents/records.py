@@ -8,7 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Literal
+
+# What a mention names. Knowledge-base entries of a user kind keep that kind.
+MentionKind = Literal[
+    "country",
+    "region",
+    "place",
+    "person",
+    "organization",
+    "group",
+    "body",
+    "name",  # a name the NER model found and no rule resolved
+    "date",
+    "reference",  # "beide Seiten", "both countries": the two parties named together
+    "here",  # "hier", "here": the dateline's place
+]
+# How a mention was found: the form of a knowledge-base name, or "ner" for the NER model.
+MatchForm = Literal[
+    "name", "surname", "adjective", "demonym", "abbreviation", "title", "org_head", "ner"
+]
+EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reference"]
+Precision = Literal["day", "week", "month", "year"]
+# How an event's date was found: stated for it, carried from an earlier sentence, or the
+# publication date standing in for it.
+DateBasis = Literal["stated", "carried", "publication"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,29 +63,18 @@ class Sentence:
     paragraph: int
 
 
-# How a knowledge-base name matched, kept in Mention.role when no title or role was found.
-MATCH_FORMS = frozenset(
-    {"name", "surname", "adjective", "demonym", "abbreviation", "title", "org_head", "dateline"}
-)
-
-
-def is_role(label: str | None) -> TypeGuard[str]:
-    """Whether a Mention.role value is a real role ("Foreign Minister"), not a match form."""
-    return bool(label) and label not in MATCH_FORMS
-
-
 @dataclass(slots=True)
 class Mention:
     """A stretch of text that names something: a country, place, person, organisation, date.
 
-    `kind` is one of country, region, place, person, organization, group, date, reference
-    (for "beide Seiten" and the like); `label` is the NER label (PER, ORG, LOC, MISC) or None.
+    `label` is the NER label (PER, ORG, LOC, MISC) or None; `role` a title or role the text
+    gives it ("Foreign Minister", "ethnic group"), never how it was found (that is `form`).
     """
 
     start: int
     end: int
     text: str
-    kind: str
+    kind: MentionKind
     label: str | None = None
     entry_id: str | None = None
     actor_id: str | None = None
@@ -71,6 +84,9 @@ class Mention:
     sentence: int = -1
     value: str | None = None
     modifier: bool = False  # names the country of another mention ("Kenyan" in "Kenyan minister")
+    form: MatchForm | None = None
+    is_dateline: bool = False  # where the report was filed ("BERLIN:"), never a party
+    members: list[str] = field(default_factory=list)  # a named body's member countries (ISO3)
 
 
 @dataclass(slots=True)
@@ -96,17 +112,18 @@ class Actor:
 
 @dataclass(slots=True)
 class EventDate:
-    """A resolved date with its precision (day, month, year) and how it was found."""
+    """A resolved date with its precision, how it was found (`basis`) and why (`reason`)."""
 
     value: dt.date
-    precision: str
+    precision: Precision
     text: str | None = None
     reason: str = ""
+    basis: DateBasis = "stated"
 
     @property
     def explicit(self) -> bool:
         """Whether the date was stated for this event, not carried over or assumed."""
-        return not self.reason.startswith(("carried", "publication"))
+        return self.basis == "stated"
 
     def iso(self) -> str:
         """The date as ISO text cut to its precision: 2023-11-16, 2023-11 or 2023."""
@@ -142,7 +159,7 @@ class Event:
     context: list[str] = field(default_factory=list)
     date: EventDate | None = None
     location: str | None = None
-    status: str = "occurred"
+    status: EventStatus = "occurred"
     sources: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)

@@ -33,7 +33,7 @@ from newsevents.corpus.fusion import (
     fuse,
     fusion_key,
 )
-from newsevents.records import Article
+from newsevents.records import Article, DateBasis, Event, EventDate
 from newsevents.store import EventFilter, Store
 
 # Every event of the corpus: (type, status, date, parties, URLs of every report).
@@ -64,20 +64,23 @@ def _report(
     place: str | None = None,
     published: str = "2024-03-12",
     reason: str = "explicit",
+    basis: DateBasis = "stated",
 ) -> Report:
-    return Report(
+    event = Event(
         id=rid,
+        type="CONSULT",
+        actors=["country:DEU", "country:POL"],
+        symmetric=True,
+        date=EventDate(dt.date.fromisoformat(date), precision, reason=reason, basis=basis)
+        if date
+        else None,
+        location=place,
+    )
+    return Report(
+        event=event,
         article_id=article,
         key="CONSULT|occurred|sym|country:DEU,country:POL",
-        type="CONSULT",
-        status="occurred",
         published=dt.date.fromisoformat(published),
-        symmetric=True,
-        date=dt.date.fromisoformat(date) if date else None,
-        date_precision=precision if date else None,
-        date_reason=reason if date else None,
-        location=place,
-        actors=["country:DEU", "country:POL"],
         spans=[(0, 10, 0)],
     )
 
@@ -104,10 +107,12 @@ def test_compatible_reports() -> None:
     # An undated report fuses only with reports published within a week.
     assert not compatible(a, _report("b", "B", published="2024-05-01"))
     # A date carried over or assumed from the publication date is no stated date.
-    assert compatible(a, _report("b", "B", "2024-03-13", reason="publication date"))
+    assert compatible(
+        a, _report("b", "B", "2024-03-13", reason="publication date", basis="publication")
+    )
     # Each outlet writes its own dateline: a dateline place is no stated place.
     dateline = _report("b", "B", "2024-03-12", place="place:berlin")
-    dateline.explanation.append("place: dateline")
+    dateline.event.explanation.append("place: dateline")
     assert compatible(a, dateline)
 
 
@@ -142,8 +147,9 @@ def test_fused_event_takes_the_earliest_report_and_the_most_precise_date() -> No
     second = _report("a-second", "B", "2024-03-12", place="place:warsaw", published="2024-03-13")
     fused = fuse(cluster_reports([second, first])[0])
     assert fused.canonical is first  # earliest published, though its id sorts later
-    assert fused.date is second and fused.location == "place:warsaw"
-    assert "fused across articles: 2 reports" in fused.explanation[-2]
+    assert fused.date is second and fused.event.location == "place:warsaw"
+    assert fused.event.id == first.id and fused.event.date == second.event.date
+    assert "fused across articles: 2 reports" in fused.event.explanation[-2]
 
 
 # -- the stories corpus, ingested in every order and over several runs -----------------------

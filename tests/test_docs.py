@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -29,3 +30,15 @@ def test_all_matches_public_names() -> None:
 
 def test_readme_names_the_two_commands() -> None:
     assert "make demo" in README and "make test" in README
+
+
+def test_architecture_section_matches_the_package_tree() -> None:
+    section = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    root = Path(newsevents.__file__).resolve().parent
+    packages = {p.name for p in root.iterdir() if (p / "__init__.py").exists()}
+    named = set(re.findall(r"`(\w+)/`", section))
+    assert packages <= named, f"packages missing from the README: {packages - named}"
+    assert named <= packages | {"data"}, f"README names no such package: {named - packages}"
+    modules = {p.stem for p in root.glob("*.py")} - {"__init__"}
+    for module in modules:
+        assert f"`{module}.py`" in section, f"top-level module {module}.py is not described"

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from newsevents.evaluation.gold import GoldTextsUnavailable
 from newsevents.evaluation.runner import evaluate_file
 
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
@@ -38,8 +39,13 @@ def test_scores_stay_above_floors(relative: str, shared: Path) -> None:
 
 @pytest.mark.parametrize("relative", sorted(k for k in FLOORS if k.startswith(OURS)))
 def test_our_gold_stays_above_floors(relative: str) -> None:
-    """Gold files of our own, shipped in the repository: checked even without ../shared."""
-    _check(relative, evaluate_file(ROOT / relative.removeprefix(OURS)))
+    """Gold files of our own, shipped in the repository: checked even without ../shared,
+    except those whose texts are referenced from ../shared/data (not ours to copy)."""
+    try:
+        result = evaluate_file(ROOT / relative.removeprefix(OURS))
+    except GoldTextsUnavailable as exc:
+        pytest.skip(str(exc))
+    _check(relative, result)
 
 
 def _check(relative: str, result: dict[str, Any]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from importlib.resources import files
 from pathlib import Path
 
@@ -296,15 +295,13 @@ def test_lookups(kb: KnowledgeBase) -> None:
     assert default_kb() is default_kb()
 
 
-def test_matching_is_fast(kb: KnowledgeBase) -> None:
+def test_matching_a_long_text_finds_every_repeat(kb: KnowledgeBase) -> None:
+    # Speed is measured by `make bench`, not here: this checks that a long text is matched whole.
     text = (
         "In Wien trafen sich Vertreter Russlands, der Türkei und der Vereinten Nationen. "
         "Der ukrainische Botschafter kritisierte die russischen Angriffe auf Charkiw. "
     ) * 32
-    kb.find("warm up", "de")
-    start = time.perf_counter()
     found = kb.find(text, "de")
-    assert time.perf_counter() - start < 0.25  # about 5,000 characters; typically ~5 ms
     assert len(found) == 32 * 7
 
 

@@ -364,9 +364,9 @@ def test_ner_output_leaves_out_generic_bodies() -> None:
 
     text = "Die Bundesregierung und die EU-Kommission loben Airbus."
     mentions = [
-        Mention(4, 19, "Bundesregierung", "organization", "ORG", role="name"),
-        Mention(28, 41, "EU-Kommission", "organization", "ORG", role="name"),
-        Mention(48, 54, "Airbus", "organization", "ORG", role="ner"),
+        Mention(4, 19, "Bundesregierung", "organization", "ORG", form="name"),
+        Mention(28, 41, "EU-Kommission", "organization", "ORG", form="name"),
+        Mention(48, 54, "Airbus", "organization", "ORG", form="ner"),
     ]
     article = cast(Any, SimpleNamespace(text=text, mentions=mentions))
     assert [e["text"] for e in ner_entities(article)] == ["Airbus"]

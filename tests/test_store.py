@@ -11,8 +11,10 @@ import pytest
 
 from newsevents import pipeline
 from newsevents.errors import NotFound
+from newsevents.records import Event, EventDate, Span
 from newsevents.store import EventFilter, Store
 from newsevents.store.export import export
+from newsevents.store.tables import EVENT_REPORTS, EVENTS, TABLES
 from newsevents.text.read import ReadOptions, make_article
 
 TEXT = (
@@ -32,8 +34,43 @@ def test_migrations_are_named_and_recorded(fresh_store: Store) -> None:
         "0003_corpus",
         "0004_stories",
         "0005_series",
+        "0006_typed_records",
     ]
     assert fresh_store.migrate() == []
+
+
+def test_every_table_names_the_columns_of_the_schema(fresh_store: Store) -> None:
+    """The columns an INSERT names (from the records' fields) are the migrated table's columns,
+    less those with a default."""
+    for table in TABLES:
+        rows = fresh_store.db.execute(
+            "SELECT column_name, column_default FROM information_schema.columns"
+            " WHERE table_name = ?",
+            [table.name],
+        ).fetchall()
+        assert rows, table.name
+        required = {name for name, default in rows if default is None}
+        assert required <= set(table.columns) <= {name for name, _ in rows}, table.name
+        assert len(set(table.columns)) == len(table.columns), table.name
+
+
+def test_an_event_row_reads_back_as_the_same_event() -> None:
+    event = Event(
+        id="e1",
+        type="CONSULT",
+        actors=["country:DEU"],
+        recipients=["country:FRA"],
+        date=EventDate(dt.date(2024, 3, 12), "day", "am Dienstag", "weekday before publication"),
+        evidence=[Span(0, 10)],
+        explanation=["trigger 'beraten'"],
+        series_session=3,
+    )
+    row = EVENT_REPORTS.row(event, "e1", "key", "a1", None, [[0, 10, 0]])
+    values = EVENT_REPORTS.values(dict(zip(EVENT_REPORTS.columns, row, strict=True)))
+    assert Event(**values, evidence=[Span(0, 10)]) == event  # evidence is stored as spans
+    undated = EVENTS.row(Event(id="e2", type="AGREE", actors=[]), "a1")
+    values = EVENTS.values(dict(zip(EVENTS.columns, undated, strict=True)))
+    assert Event(**values, actors=[]) == Event(id="e2", type="AGREE", actors=[])
 
 
 def test_same_article_twice_adds_nothing(fresh_store: Store) -> None:

@@ -11,7 +11,7 @@ import re
 from itertools import pairwise
 
 from newsevents.kb.base import KnowledgeBase
-from newsevents.records import Actor, Article, Mention, is_role
+from newsevents.records import Actor, Article, Mention
 
 ACTOR_KINDS = {"country", "organization", "person", "group", "body"}
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\))?\s*(?::|–|—|-{1,2})\s")
@@ -51,7 +51,7 @@ def _actor_from_mention(mention: Mention, kb: KnowledgeBase) -> Actor:
             lon=entry.lon,
         )
     name = mention.value or mention.text
-    members = (mention.role or "").split(",") if mention.kind == "body" and mention.role else []
+    members = list(mention.members) if mention.kind == "body" else []
     return Actor(
         id=mention.actor_id or "",
         name=name,
@@ -59,9 +59,7 @@ def _actor_from_mention(mention: Mention, kb: KnowledgeBase) -> Actor:
         code=mention.country,
         sector=mention.sector,
         country=mention.country,
-        roles=[mention.role]
-        if is_role(mention.role) and mention.kind in {"person", "organization"}
-        else [],
+        roles=[mention.role] if mention.role and mention.kind in {"person", "organization"} else [],
         members=members,
     )
 
@@ -89,11 +87,7 @@ def link(article: Article, kb: KnowledgeBase, pair_links: frozenset[str]) -> Art
             actor = actors.get(mention.actor_id)
             if actor is None:
                 actor = actors[mention.actor_id] = _actor_from_mention(mention, kb)
-            if (
-                mention.kind == "person"
-                and is_role(mention.role)
-                and mention.role not in actor.roles
-            ):
+            if mention.kind == "person" and mention.role and mention.role not in actor.roles:
                 actor.roles.append(mention.role)
             if actor.country is None and mention.country:
                 actor.country = actor.code = mention.country
@@ -102,7 +96,7 @@ def link(article: Article, kb: KnowledgeBase, pair_links: frozenset[str]) -> Art
     dateline = find_dateline(article)
     if dateline is not None and dateline.actor_id:
         article.dateline = dateline.actor_id
-        dateline.role = "dateline"  # where the report was filed, never a party to an event
+        dateline.is_dateline = True  # where the report was filed, never a party to an event
     pairs = coordinated_pairs(article, pair_links)
     for mention in article.mentions:
         if mention.kind == "here" and article.dateline:

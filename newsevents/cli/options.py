@@ -1,8 +1,8 @@
-"""Command-line options and helpers shared by the `newsevents` commands (`cli.py`, `web_cli.py`,
-`stories_cli.py`)."""
+"""Command-line options and helpers shared by the `newsevents` commands (cli/*.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -29,3 +29,13 @@ def open_store(db_path: Path) -> Store:
         return Store(db_path, read_only=True)
     except NewsEventsError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Click callback: an optional ISO date (YYYY-MM-DD) option as a date."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc

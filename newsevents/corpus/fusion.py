@@ -23,56 +23,40 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsevents.lang.lexicons import ontology
 from newsevents.records import Article, Event
 
 UNDATED_WINDOW_DAYS = 7  # reports without a stated date fuse only if published this close
 _PRECISION = {"year": 0, "month": 1, "day": 2}
-_NOT_STATED = ("carried", "publication")  # date reasons that are not a date the text states
 
 
 @dataclass(slots=True)
 class Report:
-    """One article's event, with what fusion compares and what the fused event is made of."""
+    """One article's event as fusion sees it: the event as coded, and where it was reported."""
 
-    id: str
+    event: Event  # its parties deduplicated (recipients exclude actors), its evidence as `spans`
     article_id: str
-    key: str
-    type: str
-    status: str
+    key: str  # the fusion key of its group
     published: dt.date | None = None
-    symmetric: bool = False
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    date: dt.date | None = None
-    date_precision: str | None = None
-    date_text: str | None = None
-    date_reason: str | None = None
-    location: str | None = None
-    planned_type: str | None = None
-    trigger: str = ""
-    rule: str = ""
-    explanation: list[str] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int, int | None]] = field(default_factory=list)
+    spans: list[tuple[int, int, int | None]] = field(default_factory=list)  # start, end, sentence
     canonical_id: str | None = None  # the stored event it is fused into, when read back
-    series_body: str | None = None
-    series_session: int | None = None
+
+    @property
+    def id(self) -> str:
+        """The event's id."""
+        return self.event.id
 
     @property
     def stated_date(self) -> bool:
         """Whether the report's date is one its text states for the event."""
-        return self.date is not None and not (self.date_reason or "").startswith(_NOT_STATED)
+        return self.event.date is not None and self.event.date.explicit
 
     @property
     def stated_place(self) -> bool:
         """Whether the place is named for the event, not taken from the article's dateline."""
-        return self.location is not None and "place: dateline" not in self.explanation
+        return self.event.location is not None and "place: dateline" not in self.event.explanation
 
     def order(self) -> tuple[bool, dt.date, str]:
         """Sort key: earliest published first (unknown last), ties by id."""
@@ -81,18 +65,17 @@ class Report:
 
 @dataclass(slots=True)
 class FusedEvent:
-    """A cluster of reports as one event: the canonical report's fields plus the others'."""
+    """A cluster of reports as one event: the canonical report's event with what the others add
+    (the best date, a stated place, every context, participant, source and explanation)."""
 
-    canonical: Report
-    reports: list[Report]
+    event: Event
+    reports: list[Report]  # the canonical report first
     date: Report  # the report whose date the event takes
-    location: str | None
-    context: list[str]
-    participants: list[str]
-    sources: list[str]
-    explanation: list[str]
-    series_body: str | None = None
-    series_session: int | None = None
+
+    @property
+    def canonical(self) -> Report:
+        """The report whose event id and parties the fused event keeps."""
+        return self.reports[0]
 
 
 def fusion_key(
@@ -118,35 +101,22 @@ def _symmetric_types() -> frozenset[str]:
 
 def report_from_event(article: Article, event: Event) -> Report:
     """The report of one processed article's event."""
-    d = event.date
     return Report(
-        id=event.id,
+        event=replace(
+            event,
+            actors=list(dict.fromkeys(event.actors)),
+            recipients=[r for r in dict.fromkeys(event.recipients) if r not in event.actors],
+            participants=list(dict.fromkeys(event.participants)),
+            sources=list(dict.fromkeys(event.sources)),
+            context=list(event.context),
+            explanation=list(event.explanation),
+        ),
         article_id=article.id,
         key=fusion_key(event.type, event.status, event.symmetric, event.actors, event.recipients),
-        type=event.type,
-        status=event.status,
         published=article.published,
-        symmetric=event.symmetric,
-        mode=event.mode,
-        context=list(event.context),
-        date=d.value if d else None,
-        date_precision=d.precision if d else None,
-        date_text=d.text if d else None,
-        date_reason=d.reason if d else None,
-        location=event.location,
-        planned_type=event.planned_type,
-        trigger=event.trigger,
-        rule=event.rule,
-        explanation=list(event.explanation),
-        actors=list(dict.fromkeys(event.actors)),
-        recipients=[r for r in dict.fromkeys(event.recipients) if r not in event.actors],
-        participants=list(dict.fromkeys(event.participants)),
-        sources=list(dict.fromkeys(event.sources)),
         spans=list(
             dict.fromkeys((s.start, s.end, _sentence(article, s.start)) for s in event.evidence)
         ),
-        series_body=event.series_body,
-        series_session=event.series_session,
     )
 
 
@@ -172,10 +142,10 @@ def compatible(a: Report, b: Report) -> bool:
     """Whether two reports of the same group can be one event."""
     if a.article_id == b.article_id:
         return False
-    if a.stated_place and b.stated_place and a.location != b.location:
+    if a.stated_place and b.stated_place and a.event.location != b.event.location:
         return False
-    da = (a.date, a.date_precision or "day") if a.stated_date and a.date else None
-    db = (b.date, b.date_precision or "day") if b.stated_date and b.date else None
+    da = _stated(a)
+    db = _stated(b)
     undated = da is None or db is None
     if undated:
         # Without a stated date only publication dates tie two reports to one event; with
@@ -185,6 +155,12 @@ def compatible(a: Report, b: Report) -> bool:
             return abs((a.published - b.published).days) <= UNDATED_WINDOW_DAYS
         return False
     return dates_compatible(da, db)
+
+
+def _stated(report: Report) -> tuple[dt.date, str] | None:
+    """The report's stated date and its precision, None when the text states none."""
+    d = report.event.date
+    return (d.value, d.precision or "day") if d is not None and report.stated_date else None
 
 
 def cluster_reports(reports: list[Report]) -> list[list[Report]]:
@@ -202,27 +178,37 @@ def cluster_reports(reports: list[Report]) -> list[list[Report]]:
 
 def fuse(cluster: list[Report]) -> FusedEvent:
     """The event a cluster stands for: the canonical report, the best date, every source."""
-    canonical = cluster[0]
+    canonical = cluster[0].event
     stated = [r for r in cluster if r.stated_date]
     # The most precise stated date, earliest report first among equals.
-    best = max(stated, key=lambda r: _PRECISION.get(r.date_precision or "", 0), default=canonical)
-    places = [r.location for r in cluster if r.stated_place] or [r.location for r in cluster]
+    best = max(stated, key=_precision, default=cluster[0])
+    places = [r.event.location for r in cluster if r.stated_place] or [
+        r.event.location for r in cluster
+    ]
     explanation = list(canonical.explanation)
     if len(cluster) > 1:
         others = ", ".join(r.article_id for r in cluster[1:])
         explanation.append(f"fused across articles: {len(cluster)} reports (also in {others})")
-        if best is not canonical:
-            explanation.append(f"date: {best.date} from the report in article {best.article_id}")
-    return FusedEvent(
-        canonical=canonical,
-        reports=cluster,
-        date=best,
+        if best is not cluster[0] and best.event.date is not None:
+            explanation.append(
+                f"date: {best.event.date.value} from the report in article {best.article_id}"
+            )
+    events = [r.event for r in cluster]
+    event = replace(
+        canonical,
+        date=best.event.date,
         location=next((p for p in places if p), None),
-        context=list(dict.fromkeys(c for r in cluster for c in r.context)),
-        participants=list(dict.fromkeys(p for r in cluster for p in r.participants)),
-        sources=list(dict.fromkeys(s for r in cluster for s in r.sources)),
+        context=list(dict.fromkeys(c for e in events for c in e.context)),
+        participants=list(dict.fromkeys(p for e in events for p in e.participants)),
+        sources=list(dict.fromkeys(s for e in events for s in e.sources)),
         explanation=explanation,
         # The earliest report that names the session (one may only say "the meeting").
-        series_body=next((r.series_body for r in cluster if r.series_body), None),
-        series_session=next((r.series_session for r in cluster if r.series_session), None),
+        series_body=next((e.series_body for e in events if e.series_body), None),
+        series_session=next((e.series_session for e in events if e.series_session), None),
     )
+    return FusedEvent(event=event, reports=cluster, date=best)
+
+
+def _precision(report: Report) -> int:
+    d = report.event.date
+    return _PRECISION.get((d.precision if d else None) or "", 0)

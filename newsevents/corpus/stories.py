@@ -48,14 +48,9 @@ class StoryIndex:
         missing = sql.unembedded_articles(store, MODEL)
         if missing:
             log.info("computing %d missing story vectors", len(missing))
-            store.db.execute("BEGIN TRANSACTION")
-            try:
+            with store.transaction():
                 for article_id, title, text, published in missing:
                     index._assign(article_id, story_text(text, title), published)
-                store.db.execute("COMMIT")
-            except BaseException:
-                store.db.execute("ROLLBACK")
-                raise
         return index
 
     def add(self, article: Article) -> str:

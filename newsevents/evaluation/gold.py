@@ -8,11 +8,15 @@ naming the file and the line.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TASKS", "GoldFileInvalid", "detect_task", "load_gold"]
+__all__ = ["TASKS", "GoldFileInvalid", "GoldTextsUnavailable", "detect_task", "load_gold"]
+
+DATA_ENV = "NEWSEVENTS_DATA"  # folder of the texts that gold records reference by id
 
 TASKS = frozenset({"ner", "events", "pair", "document", "text"})
 
@@ -44,6 +48,10 @@ class GoldFileInvalid(ValueError):
         self.path = path
         self.line = line
         self.reason = reason
+
+
+class GoldTextsUnavailable(GoldFileInvalid):
+    """A gold file references texts by id (``source``) and the file holding them is absent."""
 
 
 def detect_task(record: dict[str, Any]) -> str | None:
@@ -88,7 +96,61 @@ def load_gold(path: Path) -> tuple[str, list[dict[str, Any]]]:
         elif record_task != task:
             raise GoldFileInvalid(path, line, f"task {record_task!r} in a file of {task!r}")
         _check_record(path, line, task, record)
-    return task, [record for _, record in numbered]
+    records = [record for _, record in numbered]
+    _resolve_sources(path, [(line, r) for line, r in numbered if "source" in r and "text" not in r])
+    return task, records
+
+
+def _data_folders(path: Path) -> list[Path]:
+    """Where referenced texts may lie: $NEWSEVENTS_DATA, else ../shared/data beside the repo."""
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return [Path(env)]
+    return [
+        path.resolve().parent.parent.parent / "shared" / "data",
+        Path.cwd().parent / "shared" / "data",
+    ]
+
+
+def _resolve_sources(path: Path, numbered: list[tuple[int, dict[str, Any]]]) -> None:
+    """Fill in `text` (and `article`) of records that reference their text by id.
+
+    Such a record's ``source`` names a JSONL file of texts (``file``), a record ``id`` in it
+    and the ``sha1`` of that record's text; ``start``/``end`` give the annotated stretch. The
+    texts are not copied into the repository (their licence does not allow it), so they are
+    read at evaluation time; the sha1 catches a changed file.
+    """
+    texts: dict[str, dict[str, str]] = {}
+    for line, record in numbered:
+        source = record["source"]
+        if not isinstance(source, dict) or not {"file", "id", "sha1"} <= source.keys():
+            raise GoldFileInvalid(path, line, "'source' needs 'file', 'id' and 'sha1'")
+        name = str(source["file"])
+        if name not in texts:
+            texts[name] = _load_texts(path, line, name)
+        text = texts[name].get(str(source["id"]))
+        if text is None:
+            raise GoldFileInvalid(path, line, f"{name} has no record {source['id']!r}")
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != source["sha1"]:
+            raise GoldFileInvalid(path, line, f"{name} record {source['id']!r} has changed (sha1)")
+        start, end = record.get("start"), record.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            raise GoldFileInvalid(path, line, "'start'/'end' must lie within the source text")
+        record["text"] = text[start:end]
+        record["article"] = {"id": str(source["id"]), "text": text, "start": start, "end": end}
+
+
+def _load_texts(path: Path, line: int, name: str) -> dict[str, str]:
+    """The texts of a referenced JSONL file, by record id."""
+    for folder in _data_folders(path):
+        candidate = folder / name
+        if candidate.is_file():
+            with candidate.open(encoding="utf-8") as handle:
+                rows = (json.loads(row) for row in handle if row.strip())
+                return {str(r["id"]): str(r["text"]) for r in rows}
+    raise GoldTextsUnavailable(
+        path, line, f"its texts come from {name}, which is not in ../shared/data (or ${DATA_ENV})"
+    )
 
 
 def _parse_lines(path: Path, raw: bytes) -> list[tuple[int, dict[str, Any]]]:

@@ -6,6 +6,7 @@ system's output with their own scorer.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -84,8 +85,8 @@ def ner_entities(article: Article) -> list[dict[str, Any]]:
     return result
 
 
-# Forms under which the knowledge base and the NER model name things (kb.Match.form, "ner").
-_NAME_ROLES = {None, "", "name", "abbreviation", "surname", "dateline", "ner"}
+# Forms under which the knowledge base and the NER model name things (Mention.form).
+_NAME_FORMS = {None, "name", "abbreviation", "surname", "ner"}
 
 
 def _is_name(mention: Mention, text: str) -> bool:
@@ -99,7 +100,8 @@ def _is_name(mention: Mention, text: str) -> bool:
     if mention.kind in {"organization", "group", "body"}:
         if mention.kind == "body" and not mention.text.split()[-1][:1].isupper():
             return False
-        return mention.kind == "body" or mention.role in _NAME_ROLES
+        named = mention.is_dateline or mention.form in _NAME_FORMS
+        return mention.kind == "body" or (mention.role is None and named)
     return True
 
 
@@ -129,9 +131,17 @@ def event_predictions(article: Article) -> list[dict[str, Any]]:
             "mode": e.mode,
             "context": e.context,
             "status": e.status,
+            # The date expression of the event's own sentence, not a carried or assumed one.
+            "date_text": e.date.text if e.date and e.date.explicit else None,
+            "location": _place_names(article.actors.get(e.location or "")),
         }
         for e in article.events
     ]
+
+
+def _place_names(place: Actor | None) -> list[str]:
+    """Every name the article gives the event's place (its surfaces first), or []."""
+    return [*place.aliases, place.name] if place else []
 
 
 def actor_mentions(article: Article) -> list[dict[str, Any]]:
@@ -143,6 +153,32 @@ def actor_mentions(article: Article) -> list[dict[str, Any]]:
             continue
         found.append({"start": m.start, "end": m.end, "code": _party(actor, actor.id)["code"]})
     return found
+
+
+def _events_in_stretch(record: dict[str, Any], origin: str) -> dict[str, Any]:
+    """Events of a record that is a stretch of a longer article (gold by reference).
+
+    The whole article is analysed (once per article), so earlier sentences give references and
+    narrative dates as in real use; the events whose evidence lies in the stretch are its
+    prediction, and the actor mentions inside it are shifted to the stretch's offsets.
+    """
+    source = record["article"]
+    start, end = int(source["start"]), int(source["end"])
+    article = _analysed_article(source["text"], record.get("language"), record.get("published"))
+    events = [e for e in article.events if any(s.start < end and start < s.end for s in e.evidence)]
+    chosen = Article(article.text, actors=article.actors, events=events)
+    mentions = [
+        {**m, "start": m["start"] - start, "end": m["end"] - start}
+        for m in actor_mentions(article)
+        if start <= m["start"] and m["end"] <= end
+    ]
+    return {"events": event_predictions(chosen), "actor_mentions": mentions}
+
+
+@functools.lru_cache(maxsize=4)
+def _analysed_article(text: str, language: str | None, published: str | None) -> Article:
+    """One article analysed once for all the gold records that are stretches of it."""
+    return analyse(text, language, published, origin="gold:article")
 
 
 def document_prediction(article: Article) -> dict[str, Any]:
@@ -242,6 +278,8 @@ def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, An
     if task == "ner":
         article = analyse(record["text"], record.get("language"), origin=origin)
         return {"id": rid, "entities": ner_entities(article)}
+    if task == "events" and isinstance(record.get("article"), dict):
+        return {"id": rid, **_events_in_stretch(record, origin)}
     if task == "events":
         article = analyse(record["text"], record.get("language"), origin=origin)
         return {

@@ -74,7 +74,8 @@ class RoleAssignment(EnglishRoles):
             for m in context.mentions
             if (m.kind in PARTY_KINDS or self._capital(m))
             and not m.modifier
-            and m.role not in {"dateline", "ner"}
+            and not m.is_dateline
+            and m.form != "ner"
             and not self._hyphen_modifier(m)
         ]
         outer = [
@@ -138,7 +139,7 @@ class RoleAssignment(EnglishRoles):
             for m in context.mentions
             if m.kind in {"place", "country"}
             and not m.modifier
-            and m.role != "dateline"
+            and not m.is_dateline
             and m.country not in own | {None}
             and not self._hyphen_modifier(m)
         ]
@@ -179,7 +180,7 @@ class RoleAssignment(EnglishRoles):
             return self.grammar.has("venue_prepositions", prep)
         return (
             mention.kind in {"country", "place"}
-            and mention.role not in {"adjective", "demonym"}
+            and mention.form not in {"adjective", "demonym"}
             and self.grammar.has("location_prepositions", prep)
         )
 

@@ -13,10 +13,11 @@ from newsevents.events.assign import RoleAssignment
 from newsevents.events.parties import CLAUSE_BREAKS, SentenceContext
 from newsevents.events.triggers import TriggerHit
 from newsevents.lang.profile import LanguageProfile
-from newsevents.records import Article, EventDate, Sentence
+from newsevents.records import Article, EventDate, EventStatus, Sentence
 from newsevents.text.dates import DateMention, resolve
 
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
+CUED_STATUSES: tuple[EventStatus, ...] = ("negated", "hypothetical", "planned")  # checked in order
 
 
 class EventFrame(RoleAssignment):
@@ -28,7 +29,7 @@ class EventFrame(RoleAssignment):
     last_date: EventDate | None
 
     # 2. status, date, place, context
-    def status(self, hit: TriggerHit, sentence: Sentence) -> str:
+    def status(self, hit: TriggerHit, sentence: Sentence) -> EventStatus:
         """occurred, planned, negated or hypothetical, from cues near the trigger."""
         if hit.trigger.status:
             return hit.trigger.status
@@ -52,7 +53,7 @@ class EventFrame(RoleAssignment):
         negation = self.statuses.get("negated")
         if negation is not None and negation.search(hit.trigger.regex.pattern):
             window = text[lo : hit.start] + " … " + text[hit.end : hi]
-        for status in ("negated", "hypothetical", "planned"):
+        for status in CUED_STATUSES:
             cue = self.statuses.get(status)
             if cue is not None and cue.search(window):
                 return status
@@ -81,11 +82,12 @@ class EventFrame(RoleAssignment):
                 self.last_date.precision,
                 self.last_date.text,
                 f"carried from an earlier sentence ({self.last_date.text})",
+                "carried",
             )
             return carried, "carried"
         if self.article.published:
             return EventDate(
-                self.article.published, "day", None, "publication date (approximate)"
+                self.article.published, "day", None, "publication date (approximate)", "publication"
             ), "published"
         return None, "none"
 
@@ -97,7 +99,7 @@ class EventFrame(RoleAssignment):
             if m.kind == "place"
             and m.actor_id
             and m.start < topic
-            and m.role != "dateline"
+            and not m.is_dateline
             and not any(s <= m.start and m.end <= e for s, e in context.excluded)
             # A capital as the subject ("Washington accused") is a government, not a place.
             and not (self._capital(m) and not self._excluded(m, context))

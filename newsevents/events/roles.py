@@ -85,7 +85,8 @@ class EnglishRoles(FinderPart):
                 max(clause, lo) <= mention.start < hit.start
                 and mention.kind in {"place", "country"}
                 and mention.country
-                and mention.role not in {"dateline", "adjective", "demonym"}
+                and not mention.is_dateline
+                and mention.form not in {"adjective", "demonym"}
                 and not self._hyphen_modifier(mention)
                 and not any(s <= mention.start and mention.end <= e for s, e in context.excluded)
             ):

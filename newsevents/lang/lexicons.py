@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from newsevents.datafiles import data_path
+from newsevents.records import EventStatus
 
 LEXICON_DIR = "lexicons"
 
@@ -68,7 +69,7 @@ class Trigger:
     swap: bool = False
     requires: re.Pattern[str] | None = None
     excludes: re.Pattern[str] | None = None
-    status: str | None = None
+    status: EventStatus | None = None  # a status the trigger itself carries ("plant" -> planned)
     weight: float = 1.0
     source: str = ""
 
@@ -86,7 +87,7 @@ def compile_triggers(data: dict[str, Any], language: str) -> tuple[Trigger, ...]
                     swap=bool(entry.get("swap", False)),
                     requires=re.compile(entry["requires"], re.I) if entry.get("requires") else None,
                     excludes=re.compile(entry["excludes"], re.I) if entry.get("excludes") else None,
-                    status=entry.get("status"),
+                    status=cast(EventStatus | None, entry.get("status")),
                     weight=float(entry.get("weight", 1.0)),
                     source=f"events.{language}.yaml:{event_type}:{entry['pattern']}",
                 )

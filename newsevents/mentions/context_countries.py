@@ -45,7 +45,7 @@ def sentence_country(mentions: Sequence[Mention]) -> Mention | None:
     if not places:
         places = [m for m in ordered if _national(m)]
     else:
-        places = [m for m in places if m.role != "demonym"]
+        places = [m for m in places if m.form != "demonym"]
     # A known person of another country makes it ambiguous: "President Trump and lawmakers were
     # told about the Russian assistance" names Russia, but the lawmakers are not Russian.
     known = {m.country for m in ordered if m.kind == "person" and m.entry_id and m.country}

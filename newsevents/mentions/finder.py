@@ -15,7 +15,7 @@ own words name none, from the sentence or the dateline (mentions.context_countri
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from newsevents.actors.link import opens_dateline
 from newsevents.kb.base import KnowledgeBase
@@ -31,7 +31,7 @@ from newsevents.mentions.place_choice import choose_places
 from newsevents.mentions.roles import RoleMentions
 from newsevents.ner.backend import NerBackend
 from newsevents.ner.rules import covers_places
-from newsevents.records import Article, Mention, Sentence
+from newsevents.records import Article, MatchForm, Mention, MentionKind, Sentence
 from newsevents.text.sentences import Token, tokenize
 
 if TYPE_CHECKING:
@@ -45,7 +45,12 @@ LABELS = {
     "person": "PER",
 }
 # NER labels to mention kinds; LOC the knowledge base does not know stays an unresolved name.
-NER_KINDS = {"PER": "person", "ORG": "organization", "LOC": "name", "MISC": "name"}
+NER_KINDS: dict[str, MentionKind] = {
+    "PER": "person",
+    "ORG": "organization",
+    "LOC": "name",
+    "MISC": "name",
+}
 NAME_KINDS = {"person", "organization", "body", "country", "place", "region", "group"}
 
 
@@ -88,13 +93,14 @@ class MentionFinder(RoleMentions):
                     start=sentence.start + match.start,
                     end=sentence.start + match.end,
                     text=match.text,
-                    kind=entry.kind,
+                    # A user file may give its own kinds: kept as they are.
+                    kind=cast(MentionKind, entry.kind),
                     label=label,
                     entry_id=entry.id,
                     actor_id=entry.id,
                     country=entry.country or (entry.code if entry.kind == "country" else None),
                     sector=entry.sector,
-                    role=match.form,
+                    form=cast(MatchForm, match.form),
                     sentence=sentence.index,
                 )
             )
@@ -200,7 +206,7 @@ class MentionFinder(RoleMentions):
                     body_id,
                     sentence=sentence.index,
                     value=name_text,
-                    role=",".join(members),
+                    members=members,
                 )
             )
         return found
@@ -254,7 +260,7 @@ class MentionFinder(RoleMentions):
                         None,
                         actor_id,
                         sentence=sentence.index,
-                        role="ner",
+                        form="ner",
                         value=text,
                     )
                 )
@@ -283,7 +289,7 @@ class MentionFinder(RoleMentions):
                 gone = {id(m) for m in replaced}
                 kb_found = [m for m in kb_found if id(m) not in gone] + groups
             for mention in kb_found:
-                if mention.kind == "person" and mention.role != "surname" and mention.actor_id:
+                if mention.kind == "person" and mention.form != "surname" and mention.actor_id:
                     # A known person named in full: later "Werschinin" or "Putin" link to them.
                     self._person_id(mention.text, mention.actor_id)
             if sentence.index == 0:

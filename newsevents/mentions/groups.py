@@ -77,7 +77,7 @@ class GroupFinder:
         found: list[Mention] = []
         replaced: list[Mention] = []
         for mention in kb_found:
-            if mention.kind != "country" or mention.role not in {"adjective", "demonym"}:
+            if mention.kind != "country" or mention.form not in {"adjective", "demonym"}:
                 continue
             span = self._minority_span(mention, start)
             if span is None or not mention.country:
@@ -107,7 +107,7 @@ class GroupFinder:
         if ethnic is not None:
             return mention.start - (len(before) - ethnic.start()), mention.end
         after = _MINORITY_AFTER.match(self.text, mention.end)
-        if after is not None and mention.role == "adjective":
+        if after is not None and mention.form == "adjective":
             return mention.start, after.end()
         return None
 

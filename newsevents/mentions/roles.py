@@ -19,7 +19,7 @@ from newsevents.mentions.context_countries import (
     sentence_country,
 )
 from newsevents.mentions.names import PersonSeed, host_name, is_name_token, phonetic_key, slug
-from newsevents.records import Article, Mention, Sentence
+from newsevents.records import Article, Mention, MentionKind, Sentence
 from newsevents.text.sentences import Token
 
 MAX_NAME_TOKENS = 4  # "Jalil Abbas Jilani", "Syed Haider Shah"; longer runs are rarely one name
@@ -60,7 +60,7 @@ class RoleMentions:
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.kind != "country" or mention.start < end:
                 continue
-            if mention.role == "adjective":
+            if mention.form == "adjective":
                 return (
                     None  # "des pakistanischen Außenministeriums": the adjective is not a genitive
                 )
@@ -81,7 +81,7 @@ class RoleMentions:
     ) -> list[Mention]:
         """Organisations, groups and persons anchored on role nouns and titles."""
         found: list[Mention] = []
-        kb_spans = [(m.start, m.end) for m in kb_found if m.role != "adjective"]
+        kb_spans = [(m.start, m.end) for m in kb_found if m.form != "adjective"]
         containers = [m for m in kb_found if m.kind == "organization"] + bodies
         for start, end, role in self.kb.roles(text, self.language):
             start, end = start + sentence.start, end + sentence.start
@@ -99,73 +99,85 @@ class RoleMentions:
                     continue
                 person = self._person_after_title(sentence, tokens, start, end, role, kb_spans)
                 if person is not None:
+                    if owner is not None:
+                        owner.modifier = True
                     if person.country is None:
                         country = owner or after or self._apposition_country(person, kb_found)
-                        if (
-                            country is None
-                            and self.profile.has("person_country_from_sentence")
-                            and role.sector
-                            and not body_before(self.article.text, kb_found, start)
-                        ):
+                        if country is None and self._sentence_owns(role, kb_found, start):
                             # "Judge Alejandro Rivera ... 28 Chilean officials": the only
                             # country the sentence names; "UN envoy X" belongs to the UN.
                             country = sentence_country(kb_found)
                         person.country = country.country if country else None
-                    if owner is not None:
-                        owner.modifier = True
                     found.append(person)
                     continue
-            if role.kind == "person_title" and self._in_apposition(start, found):
-                # A title after ", " describes the person just named, not a group of officials.
-                continue
-            country = owner or after
-            if country is None:
-                if not role.sector:
+                if self._in_apposition(start, found):
+                    # A title after ", " describes the person just named, not a group.
                     continue
-                if role.kind == "person_title" and role.sector == "GOV":
-                    # "the minister" alone: whose, only a dateline can tell.
-                    country = dateline_country(
-                        self.article.text,
-                        kb_found,
-                        start,
-                        self.dateline if self.profile.has("dateline_country_for_titles") else None,
-                    )
-                else:
-                    country = self._place_country(kb_found)
-                if country is None:
-                    continue
-            elif owner is not None:
-                owner.modifier = True
-            span_start = owner.start if owner else start
-            span_end = after.end if (after and not owner) else end
-            kind = "organization" if role.kind == "org_head" else "group"
-            name = f"{role.label} of {self._country_name(country)}"
-            if kind == "organization" and "embassy" in role.label.lower():
-                host = self._place_after(kb_found, span_end)
-                if host is not None:
-                    span_end = host.end
-                    name = f"Embassy of {self._country_name(country)} in {host_name(self.kb, host)}"
-            code = country.country or ""
-            actor_id = f"{kind}:{code}:{slug(role.label)}"
-            if kind == "organization" and span_end > end:
-                actor_id += f":{slug(name)}"
-            found.append(
-                Mention(
-                    start=span_start,
-                    end=span_end,
-                    text=self.article.text[span_start:span_end],
-                    kind=kind,
-                    label="ORG" if kind == "organization" else None,
-                    entry_id=None,
-                    actor_id=actor_id,
-                    country=country.country,
-                    sector=role.sector,
-                    role=role.label,
-                    sentence=sentence.index,
-                    value=name,
-                )
-            )
+            collective = self._collective(sentence, (start, end), role, kb_found, owner, after)
+            if collective is not None:
+                found.append(collective)
         return found
+
+    def _sentence_owns(self, role: Role, kb_found: list[Mention], start: int) -> bool:
+        """Whether a titled person may take the sentence's only country (a profile feature)."""
+        return (
+            self.profile.has("person_country_from_sentence")
+            and bool(role.sector)
+            and not body_before(self.article.text, kb_found, start)
+        )
+
+    def _collective(
+        self,
+        sentence: Sentence,
+        span: tuple[int, int],
+        role: Role,
+        kb_found: list[Mention],
+        owner: Mention | None,
+        after: Mention | None,
+    ) -> Mention | None:
+        """A ministry, embassy, armed force or group of officials: a role noun and its country."""
+        start, end = span
+        country = owner or after
+        if country is None:
+            if not role.sector:
+                return None
+            if role.kind == "person_title" and role.sector == "GOV":
+                # "the minister" alone: whose, only a dateline can tell.
+                dateline = (
+                    self.dateline if self.profile.has("dateline_country_for_titles") else None
+                )
+                country = dateline_country(self.article.text, kb_found, start, dateline)
+            else:
+                country = self._place_country(kb_found)
+            if country is None:
+                return None
+        elif owner is not None:
+            owner.modifier = True
+        span_start = owner.start if owner else start
+        span_end = after.end if (after and not owner) else end
+        kind: MentionKind = "organization" if role.kind == "org_head" else "group"
+        name = f"{role.label} of {self._country_name(country)}"
+        if kind == "organization" and "embassy" in role.label.lower():
+            host = self._place_after(kb_found, span_end)
+            if host is not None:
+                span_end = host.end
+                name = f"Embassy of {self._country_name(country)} in {host_name(self.kb, host)}"
+        actor_id = f"{kind}:{country.country or ''}:{slug(role.label)}"
+        if kind == "organization" and span_end > end:
+            actor_id += f":{slug(name)}"
+        return Mention(
+            start=span_start,
+            end=span_end,
+            text=self.article.text[span_start:span_end],
+            kind=kind,
+            label="ORG" if kind == "organization" else None,
+            actor_id=actor_id,
+            country=country.country,
+            sector=role.sector,
+            role=role.label,
+            sentence=sentence.index,
+            value=name,
+        )
 
     def _known_person_at(self, mentions: list[Mention], end: int) -> Mention | None:
         gap_end = _SPACES.match(self.article.text, end).end()  # type: ignore[union-attr]

@@ -194,7 +194,7 @@ def covers_places(start: int, end: int, mentions: Iterable[Mention]) -> bool:
             m.kind in _CONTAINABLE_KINDS
             # A capitalised adjective is part of the name ("Deutschen Bank", "Russische Bahn");
             # a lower-case one only describes it.
-            and (m.role != "adjective" or m.text[:1].isupper())
+            and (m.form != "adjective" or m.text[:1].isupper())
             and start <= m.start
             and m.end <= end
             and (m.start, m.end) != (start, end)

@@ -11,15 +11,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsevents.corpus.fusion import FusedEvent, Report
-from newsevents.records import Article
-from newsevents.store.db import EVENT_COLUMNS, EVENT_PLACEHOLDERS, Store, role_rows
-
-REPORT_COLUMNS = (
-    "id, canonical_id, fusion_key, article_id, published, type, mode, context, is_symmetric,"
-    " date, date_precision, date_text, date_reason, location, status, planned_type, trigger,"
-    " rule, explanation, actors, recipients, participants, sources, spans, series_body,"
-    " series_session"
+from newsevents.records import Article, Event
+from newsevents.store.db import Store
+from newsevents.store.reader import EVENT_COLUMNS
+from newsevents.store.tables import (
+    ARTICLE_COPIES,
+    ARTICLE_SIGNATURES,
+    EVENT_ACTORS,
+    EVENT_REPORTS,
+    EVENT_SOURCES,
+    EVENTS,
 )
+from newsevents.store.writer import party_rows
 
 
 # -- signatures and copies ---------------------------------------------------------------
@@ -44,7 +47,7 @@ def unsigned_articles(store: Store, scheme: str) -> list[tuple[str, str]]:
 
 def save_signatures(store: Store, rows: Sequence[tuple[str, str, bytes]]) -> None:
     """Store (article id, scheme, signature) rows, replacing an older signature."""
-    store._many("INSERT OR REPLACE INTO article_signatures VALUES (?,?,?)", rows)
+    store._write(ARTICLE_SIGNATURES, rows, "OR REPLACE")
 
 
 def texts(store: Store, ids: list[str]) -> dict[str, str]:
@@ -70,18 +73,19 @@ def add_copy(
     store: Store, article: Article, article_id: str, canonical_id: str, similarity: float
 ) -> None:
     """Record an article as a copy of a stored one."""
-    store.db.execute(
-        "INSERT INTO article_copies (article_id, canonical_id, similarity, source, url, origin,"
-        " title, published) VALUES (?,?,?,?,?,?,?,?)",
+    store._write(
+        ARTICLE_COPIES,
         [
-            article_id,
-            canonical_id,
-            similarity,
-            article.source,
-            article.url,
-            article.origin,
-            article.title,
-            article.published,
+            (
+                article_id,
+                canonical_id,
+                similarity,
+                article.source,
+                article.url,
+                article.origin,
+                article.title,
+                article.published,
+            )
         ],
     )
 
@@ -97,73 +101,29 @@ def copies(store: Store, canonical_id: str | None = None) -> list[dict[str, Any]
 
 
 # -- reports and fused events --------------------------------------------------------------
-def _report_row(r: Report, canonical_id: str) -> tuple[Any, ...]:
-    return (
-        r.id,
-        canonical_id,
-        r.key,
-        r.article_id,
-        r.published,
-        r.type,
-        r.mode,
-        r.context,
-        r.symmetric,
-        r.date,
-        r.date_precision,
-        r.date_text,
-        r.date_reason,
-        r.location,
-        r.status,
-        r.planned_type,
-        r.trigger,
-        r.rule,
-        r.explanation,
-        r.actors,
-        r.recipients,
-        r.participants,
-        r.sources,
-        [list(s) for s in r.spans],
-        r.series_body,
-        r.series_session,
-    )
-
-
 def add_reports(store: Store, reports: Sequence[Report]) -> None:
     """Store new reports, each its own canonical until fusion says otherwise."""
-    store._many(
-        f"INSERT OR REPLACE INTO event_reports ({REPORT_COLUMNS}) VALUES ({','.join('?' * 26)})",
-        [_report_row(r, r.id) for r in reports],
+    store._write(
+        EVENT_REPORTS,
+        [
+            EVENT_REPORTS.row(
+                r.event, r.id, r.key, r.article_id, r.published, [list(s) for s in r.spans]
+            )
+            for r in reports
+        ],
+        "OR REPLACE",
     )
 
 
 def _report(row: dict[str, Any]) -> Report:
+    """A report from an `event_reports` row (or an events row with the report's columns)."""
     return Report(
-        id=row["id"],
+        event=Event(**EVENT_REPORTS.values(row)),
         article_id=row["article_id"],
         key=row["fusion_key"],
-        type=row["type"],
-        status=row["status"],
         published=row["published"],
-        symmetric=bool(row["is_symmetric"]),
-        mode=row["mode"],
-        context=list(row["context"] or []),
-        date=row["date"],
-        date_precision=row["date_precision"],
-        date_text=row["date_text"],
-        date_reason=row["date_reason"],
-        location=row["location"],
-        planned_type=row["planned_type"],
-        trigger=row["trigger"] or "",
-        rule=row["rule"] or "",
-        explanation=list(row["explanation"] or []),
-        actors=list(row["actors"] or []),
-        recipients=list(row["recipients"] or []),
-        participants=list(row["participants"] or []),
-        sources=list(row["sources"] or []),
         spans=[(int(s[0]), int(s[1]), s[2]) for s in row["spans"] or []],
         canonical_id=row.get("canonical_id"),
-        series_body=row.get("series_body"),
-        series_session=row.get("series_session"),
     )
 
 
@@ -177,7 +137,7 @@ def group_reports(store: Store, keys: list[str]) -> dict[str, list[Report]]:
     """Every stored report of these fusion keys, by key."""
     groups: dict[str, list[Report]] = {k: [] for k in keys}
     for row in store._rows(
-        f"SELECT {REPORT_COLUMNS} FROM event_reports WHERE list_contains(?, fusion_key)", [keys]
+        "SELECT * FROM event_reports WHERE list_contains(?, fusion_key)", [keys]
     ):
         groups[row["fusion_key"]].append(_report(row))
     return groups
@@ -189,41 +149,15 @@ def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) ->
     for table, column in (("events", "id"), ("event_actors", "event_id")):
         store.db.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
     store.db.execute("DELETE FROM event_sources WHERE list_contains(?, event_id)", [ids])
-    events, roles, spans, canonical = [], [], [], []
+    roles, spans, canonical = [], [], []
     for f in fused:
-        c, d = f.canonical, f.date
-        events.append(
-            (
-                c.id,
-                c.article_id,
-                c.type,
-                c.mode,
-                f.context,
-                c.symmetric,
-                d.date,
-                d.date_precision,
-                d.date_text,
-                d.date_reason,
-                f.location,
-                c.status,
-                c.planned_type,
-                c.trigger,
-                c.rule,
-                f.explanation,
-                f.series_body,
-                f.series_session,
-            )
-        )
-        roles += role_rows(c.id, c.actors, c.recipients, f.participants, f.sources)
+        roles += party_rows(f.event)
         for r in f.reports:
-            spans += [(c.id, r.article_id, s, e, n) for s, e, n in r.spans]
-            canonical.append((r.id, c.id))
-    store._many(
-        f"INSERT INTO events ({EVENT_COLUMNS.replace('e.', '')}) VALUES ({EVENT_PLACEHOLDERS})",
-        events,
-    )
-    store._many("INSERT OR IGNORE INTO event_actors VALUES (?,?,?)", roles)
-    store._many("INSERT OR IGNORE INTO event_sources VALUES (?,?,?,?,?)", spans)
+            spans += [(f.event.id, r.article_id, s, e, n) for s, e, n in r.spans]
+            canonical.append((r.id, f.event.id))
+    store._write(EVENTS, [EVENTS.row(f.event, f.canonical.article_id) for f in fused])
+    store._write(EVENT_ACTORS, roles, "OR IGNORE")
+    store._write(EVENT_SOURCES, spans, "OR IGNORE")
     store.db.execute(
         "UPDATE event_reports SET canonical_id = m.canonical FROM (SELECT unnest(?) AS id,"
         " unnest(?) AS canonical) m WHERE event_reports.id = m.id",

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from newsevents.store import Store
-from newsevents.store.db import to_json
+from newsevents.store.db import Store
+from newsevents.store.serialize import to_json
 
 FORMATS = ("jsonl", "csv", "parquet")
 FLAT_COLUMNS = [
@@ -150,6 +150,7 @@ def export(store: Store, fmt: str, out: IO[str] | Path) -> int:
     if not isinstance(out, Path):
         raise ValueError(f"{fmt} export needs an output file (--out)")
     rows = [flat_record(row) for row in store.iter_events()]
+    columns = ", ".join(f'"{c}"' for c in FLAT_COLUMNS)
     store.db.execute(
         "CREATE OR REPLACE TEMP TABLE export_rows ("
         + ", ".join(f'"{c}" VARCHAR' for c in FLAT_COLUMNS)
@@ -157,7 +158,7 @@ def export(store: Store, fmt: str, out: IO[str] | Path) -> int:
     )
     if rows:
         store.db.executemany(
-            f"INSERT INTO export_rows VALUES ({', '.join('?' for _ in FLAT_COLUMNS)})",
+            f"INSERT INTO export_rows ({columns}) VALUES ({', '.join('?' for _ in FLAT_COLUMNS)})",
             [[None if r[c] is None else str(r[c]) for c in FLAT_COLUMNS] for r in rows],
         )
     store.copy_query("SELECT * FROM export_rows", out, fmt)

@@ -169,3 +169,33 @@ MIGRATIONS.append(
         """,
     )
 )
+
+MIGRATIONS.append(
+    (
+        "0006_typed_records",
+        """
+        -- How an event's date was found, as a field instead of the first word of its reason:
+        -- stated in its own sentence, carried from an earlier one, or the publication date.
+        ALTER TABLE events ADD COLUMN date_basis VARCHAR;
+        ALTER TABLE event_reports ADD COLUMN date_basis VARCHAR;
+        UPDATE events SET date_basis = CASE
+            WHEN date IS NULL THEN NULL
+            WHEN date_reason LIKE 'carried%' THEN 'carried'
+            WHEN date_reason LIKE 'publication%' THEN 'publication' ELSE 'stated' END;
+        UPDATE event_reports SET date_basis = CASE
+            WHEN date IS NULL THEN NULL
+            WHEN date_reason LIKE 'carried%' THEN 'carried'
+            WHEN date_reason LIKE 'publication%' THEN 'publication' ELSE 'stated' END;
+        -- A mention's role column holds titles only; how a name matched and whether the
+        -- mention is the dateline have columns of their own (and member codes live on actors).
+        ALTER TABLE mentions ADD COLUMN form VARCHAR;
+        ALTER TABLE mentions ADD COLUMN is_dateline BOOLEAN DEFAULT false;
+        UPDATE mentions SET is_dateline = (role = 'dateline');
+        UPDATE mentions SET form = role
+            WHERE role IN ('name', 'surname', 'adjective', 'demonym', 'abbreviation', 'title',
+                           'org_head', 'ner');
+        UPDATE mentions SET role = NULL
+            WHERE is_dateline OR form IS NOT NULL OR (kind = 'body' AND role IS NOT NULL);
+        """,
+    )
+)

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from newsevents.store.db import Store
+from newsevents.store.tables import ARTICLE_EMBEDDINGS, ARTICLE_STORIES, STORY_LINKS
 
 
 def unembedded_articles(
@@ -31,9 +32,10 @@ def save_embedding(
     store: Store, article_id: str, model: str, published: dt.date | None, vector: np.ndarray
 ) -> None:
     """Store (or replace) an article's vector."""
-    store.db.execute(
-        "INSERT OR REPLACE INTO article_embeddings VALUES (?, ?, ?, ?::FLOAT[384])",
-        [article_id, model, published, [float(x) for x in vector]],
+    store._write(
+        ARTICLE_EMBEDDINGS,
+        [(article_id, model, published, [float(x) for x in vector])],
+        "OR REPLACE",
     )
 
 
@@ -73,7 +75,7 @@ def neighbours(
 def save_links(store: Store, rows: Sequence[tuple[str, str, float]]) -> None:
     """Store (article, other article, cosine) links, both ways round."""
     both = [(a, b, s) for a, b, s in rows] + [(b, a, s) for a, b, s in rows]
-    store._many("INSERT OR REPLACE INTO story_links VALUES (?,?,?)", both)
+    store._write(STORY_LINKS, both, "OR REPLACE")
 
 
 def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
@@ -100,10 +102,7 @@ def members(store: Store, story_ids: Sequence[str]) -> list[str]:
 
 def set_story(store: Store, article_ids: Sequence[str], story_id: str) -> None:
     """Put these articles into one story."""
-    store._many(
-        "INSERT OR REPLACE INTO article_stories VALUES (?,?)",
-        [(a, story_id) for a in article_ids],
-    )
+    store._write(ARTICLE_STORIES, [(a, story_id) for a in article_ids], "OR REPLACE")
 
 
 _STORY_ROWS = """

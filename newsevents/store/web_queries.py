@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsevents.store.db import EVENT_COLUMNS, EventFilter, Store, event_where
+from newsevents.store.db import Store
+from newsevents.store.filters import EventFilter, event_where
+from newsevents.store.reader import EVENT_COLUMNS
 
 # Sort keys of the events list -> SQL expression (whitelist: the key never reaches SQL).
 EVENT_SORTS: dict[str, str] = {

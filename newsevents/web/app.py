@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 
 import newsevents
 from newsevents.errors import NotFound, StoreError
-from newsevents.store.db import to_json
+from newsevents.store.serialize import to_json
 from newsevents.web.cache import ResponseCache
 from newsevents.web.snapshot import Snapshots, StoreBusy, WriteGate
 
