@@ -20,7 +20,7 @@ DATA_FILES := $(DATA_PACKAGE)/pyproject.toml $(shell find $(DATA_PACKAGE)/newsev
 
 $(STAMP): pyproject.toml $(DATA_FILES) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet ./$(DATA_PACKAGE)
-	$(BIN)/python -m pip install --quiet -e '.[dev,web]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,web,cluster]'
 	touch $(STAMP)
 
 install: $(STAMP)

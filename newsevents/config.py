@@ -10,6 +10,7 @@ from newsevents.events import coder as events
 from newsevents.mentions import finder as mentions
 from newsevents.records import Article
 from newsevents.stage import StageSpec
+from newsevents.syntax import stage as syntax
 from newsevents.text import clean, language, sentences
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ DEFAULT_DB = Path("newsevents.duckdb")
 
 
 def _clean(article: Article, resources: Resources) -> Article:
-    return clean.clean(article)
+    return clean.clean(article, resources.lexicons.boilerplate())
 
 
 def _language(article: Article, resources: Resources) -> Article:
@@ -43,7 +44,7 @@ STAGES: tuple[StageSpec, ...] = (
         _clean,
         requires=("text",),
         assigns=("text", "paragraphs", "id", "notes"),
-        note="2. normalise, paragraphs, repeated paragraphs, content hash",
+        note="2. normalise, paragraphs, boilerplate and repeated paragraphs, content hash",
     ),
     StageSpec(
         "language",
@@ -55,9 +56,16 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec(
         "sentences",
         _sentences,
-        requires=("text", "paragraphs", "language"),
-        assigns=("sentences",),
-        note="4. quote-aware sentences",
+        requires=("text", "paragraphs", "language", "notes"),
+        assigns=("sentences", "partial", "notes"),
+        note="4. quote-aware sentences, bounded in length; partial past the token budget",
+    ),
+    StageSpec(
+        "syntax",
+        syntax.parse,
+        requires=("text", "language", "sentences"),
+        assigns=("syntax",),
+        note="4b. dependency parses of the sentences, for the event coder",
     ),
     StageSpec(
         "mentions",
@@ -83,6 +91,7 @@ STAGES: tuple[StageSpec, ...] = (
             "published",
             "dateline",
             "sentences",
+            "syntax",
             "mentions",
             "actors",
         ),

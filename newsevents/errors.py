@@ -2,14 +2,18 @@
 
 NewsEventsError
 ├── InputError                 an input could not be turned into an article
-│   ├── ArticleUnreadable      the file cannot be read or decoded (binary, bad UTF-8)
+│   ├── ArticleUnreadable      not a regular file, or not text: binary, bad UTF-8, NUL, surrogates
 │   ├── ArticleEmpty           the input holds no text (empty file, HTML page without text)
-│   ├── ArticleTooLarge        the input is larger than the configured limit
+│   ├── ArticleTooLarge        the input is larger than the one size limit (read.MAX_ARTICLE_BYTES)
 │   └── RecordMalformed        a JSON/JSONL record is not valid or lacks `text`
 ├── StageFailed                a pipeline stage raised on one article
 ├── KnowledgeBaseFrozen        something tried to add to the shared, read-only knowledge base
 ├── StoreError                 the database cannot be opened or written
+│   └── StoreLocked            another process holds the database's write lock (after waiting)
 └── NotFound                   an event, actor or article id is unknown
+
+An article that runs over its time budget is no error: it is stored, marked partial
+(`Article.partial` says why; see pipeline.py).
 """
 
 from __future__ import annotations
@@ -60,6 +64,18 @@ class KnowledgeBaseFrozen(NewsEventsError):
 
 class StoreError(NewsEventsError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreLocked(StoreError):
+    """Another process (an ingest, a server's short write) holds the database's write lock."""
+
+    def __init__(self, path: str, waited_s: float, holder: str | None = None) -> None:
+        by = f" ({holder})" if holder else ""
+        super().__init__(
+            f"{path} is locked by another process{by}, still after {waited_s:g} s: DuckDB "
+            "allows one writing process per file; run ingests one after another"
+        )
+        self.path = path
 
 
 class NotFound(NewsEventsError):

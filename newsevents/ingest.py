@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsevents.corpus.step import COPY, KNOWN, CorpusStep
-from newsevents.errors import InputError, NewsEventsError
+from newsevents.errors import NewsEventsError
 from newsevents.kb.layer import PersonLayer
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
@@ -27,7 +28,10 @@ class IngestReport:
     copies: list[str] = field(default_factory=list)  # copies of stored articles, not analysed
     failed: list[tuple[str, str]] = field(default_factory=list)
     repeats: list[tuple[str, list[tuple[int, int]]]] = field(default_factory=list)
+    partial: list[tuple[str, str]] = field(default_factory=list)  # stored, analysed in part: why
     events: int = 0  # net events added: a report fused into a stored event adds none
+    reread: int = 0  # read again by the writer, for persons learned after a worker read them
+    workers: list[tuple[float, float]] = field(default_factory=list)  # CPU s, peak MB of each
 
     @property
     def ok(self) -> bool:
@@ -56,7 +60,7 @@ class StorePipeline:
         """Take in the persons the store now holds for a stored article's actors."""
         ids = {a.id for a in article.actors.values() if a.kind == "person"}
         if ids:
-            self.layer.learn(p for p in self.store.persons() if p["id"] in ids)
+            self.layer.learn(self.store.persons(ids))
 
 
 def ingest(
@@ -66,25 +70,40 @@ def ingest(
     on_article: Callable[[str, str], None] | None = None,
     stories: bool = True,
     resources: Resources | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
+    shards: Path | None = None,
 ) -> IngestReport:
     """Read, process and store every input; one bad input is reported and the rest go on.
 
     `on_article(origin, outcome)` is called after each input with outcome stored, known, copy
-    or failed, so a caller can drive a progress bar. `stories=False` skips story clusters
-    (the story vector is most of the corpus step's cost). `resources` default to the bundled
-    ones; the store's learned persons are layered over them.
+    or failed (stored once its batch is written), so a caller can drive a progress bar.
+    `stories=False` skips story clusters (the story vector is most of the corpus step's cost).
+    `resources` default to the bundled ones; the store's learned persons are layered over them.
+    `workers` > 1 runs the pipeline in that many processes (`newsevents.scale.workers`); the
+    stored rows are the same as with one. `cluster` (a Dask scheduler address, or "local")
+    runs it on Dask instead, with Parquet shards written to `shards` and then merged
+    (`newsevents.scale.cluster`; the bundled resources only).
     """
+    from newsevents.scale.workers import run_workers
+    from newsevents.scale.writer import BatchWriter
+
+    if cluster is not None:
+        from newsevents.scale.cluster import ingest_on_cluster
+
+        if resources is not None:
+            raise NewsEventsError("a Dask run uses the bundled resources only")
+        folder = shards or Path(f"{store.path}.shards")
+        cores = workers if workers > 1 else None
+        return ingest_on_cluster(paths, store, cluster, folder, options, on_article, stories, cores)
     report = IngestReport()
-    pipeline = StorePipeline(store, resources)
-    corpus = CorpusStep.load(store, stories=stories)
     before = store.counts()["events"]
-    for item in iter_articles(paths, options):
-        if isinstance(item, InputError):
-            report.failed.append((item.origin, item.problem))
-            _notify(on_article, item.origin, "failed")
-            continue
-        outcome, _ = ingest_one(item, store, corpus, report, pipeline)
-        _notify(on_article, item.origin, outcome)
+    # 1-3. Read, process (here or in workers) and stage in input order; 4. write in batches.
+    writer = BatchWriter(store, report, resources, stories, on_article)
+    run_workers(iter_articles(paths, options), writer, workers, resources, stories)
+    writer.flush()
+    if report.reread:
+        log.info("%d articles read again with persons learned meanwhile", report.reread)
     report.events = store.counts()["events"] - before
     return report
 
@@ -109,28 +128,72 @@ def ingest_one(
     """
     # 1. Cheap checks first: an article already stored, or a copy of one (recorded with its
     # own source and URL), is not analysed again.
+    outcome = _check(article, corpus, report)
+    if outcome is not None:
+        return outcome, article
+    pipeline = pipeline or StorePipeline(store)
+    # 2. The pipeline.
+    try:
+        article = pipeline(article)
+    except NewsEventsError as exc:
+        return _failed(article, exc, report), article
+    # 3. Store; 4. learn.
+    return _store(article, store, corpus, report, pipeline)
+
+
+def store_processed(
+    article: Article, store: Store, corpus: CorpusStep, report: IngestReport
+) -> tuple[str, Article]:
+    """Check and store an article that has been through the pipeline already, like
+    `ingest_one` does after its step 2.
+
+    POST /articles runs the pipeline before it takes the database's write lock, and holds the
+    lock only for this: the copy check, the write and the fusion.
+    """
+    outcome = _check(article, corpus, report)
+    if outcome is not None:
+        return outcome, article
+    return _store(article, store, corpus, report, None)
+
+
+def _check(article: Article, corpus: CorpusStep, report: IngestReport) -> str | None:
     check = corpus.check(article)
     if check == KNOWN:
         report.known.append(article.origin)
-        return "known", article
+        return "known"
     if check == COPY:
         report.copies.append(article.origin)
-        return "copy", article
-    pipeline = pipeline or StorePipeline(store)
+        return "copy"
+    return None
+
+
+def _failed(article: Article, exc: NewsEventsError, report: IngestReport) -> str:
+    report.failed.append((article.origin, str(exc).removeprefix(f"{article.origin}: ")))
+    log.debug("failed %s", article.origin, exc_info=True)
+    return "failed"
+
+
+def _store(
+    article: Article,
+    store: Store,
+    corpus: CorpusStep,
+    report: IngestReport,
+    pipeline: StorePipeline | None,
+) -> tuple[str, Article]:
+    """Store a processed article and fuse its events with the stored ones."""
     try:
-        # 2. The pipeline; 3. store the article and fuse its events with the stored ones.
-        article = pipeline(article)
         if not store.add(article, then=corpus.fuse):
             report.known.append(article.origin)
             return "known", article
         corpus.indexed(article)
     except NewsEventsError as exc:
-        report.failed.append((article.origin, str(exc).removeprefix(f"{article.origin}: ")))
-        log.debug("failed %s", article.origin, exc_info=True)
-        return "failed", article
-    # 4. What the store learned from this article is there for the next one.
-    pipeline.learn(article)
+        return _failed(article, exc, report), article
+    # What the store learned from this article is there for the next one.
+    if pipeline is not None:
+        pipeline.learn(article)
     report.stored.append(article.origin)
+    if article.partial:
+        report.partial.append((article.origin, article.partial))
     if article.duplicate_pairs():
         report.repeats.append((article.origin, article.duplicate_pairs()))
     return "stored", article

@@ -45,12 +45,15 @@ class Span:
 
 @dataclass(slots=True)
 class Paragraph:
-    """A paragraph of the cleaned text; `duplicate_of` is the 1-based index it repeats."""
+    """A paragraph of the cleaned text; `duplicate_of` is the 1-based index it repeats;
+    `boilerplate` says what page clutter it is ("link list", "portal phrase", ...), if any.
+    Later stages skip repeated and boilerplate paragraphs."""
 
     index: int
     start: int
     end: int
     duplicate_of: int | None = None
+    boilerplate: str | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +64,40 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+
+
+@dataclass(slots=True, frozen=True)
+class Token:
+    """One word of a parsed sentence (`syntax` stage): offsets into `Article.text`, lemma, tags,
+    morphological features and its dependency arc. `head` and `i` index the sentence's tokens;
+    the root's head is itself. Labels are the parser's own (UD for German, ClearNLP for English)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # universal part of speech (UPOS)
+    tag: str  # the language's own tag set (STTS, Penn)
+    morph: str  # UD features, "Case=Nom|Number=Sing"
+    dep: str
+    head: int
+
+    def feature(self, name: str) -> str | None:
+        """The value of one morphological feature ("Case" -> "Nom"), None if absent."""
+        for item in self.morph.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(slots=True)
+class Parse:
+    """The dependency parse of one sentence (`sentence` is its index in `Article.sentences`)."""
+
+    sentence: int
+    tokens: list[Token] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -191,11 +228,13 @@ class Article:
     dateline: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    syntax: list[Parse] = field(default_factory=list)  # working state of the coder, not stored
     mentions: list[Mention] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    partial: str | None = None  # why it was analysed only in part (its budget), else None
 
     def span_text(self, span: Span | Sentence | Mention) -> str:
         """The text a span covers."""

@@ -1,4 +1,5 @@
-"""What the stages read besides the article: knowledge base, NER backend, language data.
+"""What the stages read besides the article: knowledge base, NER and parser backends, language
+data.
 
 Stages never reach for process-wide objects: `Pipeline` hands each stage the `Resources` it
 was built with. The bundled resources (`Resources.bundled()`) are loaded once per process and
@@ -16,15 +17,18 @@ from newsevents.kb.base import KnowledgeBase
 from newsevents.kb.layer import PersonLayer
 from newsevents.lang.profile import Lexicons
 from newsevents.ner.backend import NerBackend, SpacyNer
+from newsevents.syntax.backend import SpacySyntax, SyntaxBackend
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
-    """The knowledge base, NER backend and language profiles/lexicons of one pipeline."""
+    """The knowledge base, NER and parser backends and language profiles/lexicons of one
+    pipeline."""
 
     kb: KnowledgeBase
     lexicons: Lexicons
     ner: NerBackend | None = None  # None: no statistical NER, rules and knowledge base only
+    syntax: SyntaxBackend | None = None  # None: no parses, so no events are coded
 
     @classmethod
     def bundled(cls) -> Resources:
@@ -39,4 +43,4 @@ class Resources:
 @functools.cache
 def _bundled() -> Resources:
     # Loaded once and frozen: nothing may add to the bundled knowledge base in place.
-    return Resources(KnowledgeBase.load().freeze(), Lexicons(), SpacyNer())
+    return Resources(KnowledgeBase.load().freeze(), Lexicons(), SpacyNer(), SpacySyntax())

@@ -29,11 +29,13 @@ ArticleField = Literal[
     "dateline",
     "paragraphs",
     "sentences",
+    "syntax",
     "mentions",
     "actors",
     "events",
     "quotes",
     "notes",
+    "partial",
 ]
 ARTICLE_FIELDS: frozenset[str] = frozenset(get_args(ArticleField))
 assert {f.name for f in fields(Article)} == ARTICLE_FIELDS, (

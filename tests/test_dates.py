@@ -54,3 +54,32 @@ def test_year_hint_without_publication_date() -> None:
     assert resolve(mention, None) is None
     date = resolve(mention, None, year_hint=2023)
     assert date is not None and date.iso() == "2023-11-16" and "inferred" in date.reason
+
+
+# -- the edges of the calendar (issue 12) ---------------------------------------------------------
+EDGES = [dt.date(1, 1, 1), dt.date(1, 1, 2), dt.date(9999, 12, 31), dt.date(9999, 12, 28)]
+
+
+def test_arithmetic_past_the_calendar_resolves_to_none() -> None:
+    text = (
+        "Am Dienstag, morgen, gestern, nächsten Monat, letzten Monat, nächstes Jahr, letzte Woche."
+    )
+    for reference in EDGES:
+        results = _resolve(text, reference=reference)
+        assert len(results) == 7  # every mention resolved or "?", none raised
+    assert _resolve("morgen und nächstes Jahr", reference=dt.date(9999, 12, 31)) == ["?", "?"]
+    assert _resolve("gestern und am Dienstag", reference=dt.date(1, 1, 1)) == ["?", "?"]
+    assert _resolve("They meet next week.", "en", reference=dt.date(9999, 12, 28)) == ["?"]
+
+
+def test_articles_with_extreme_publication_dates_are_kept() -> None:
+    import newsevents
+
+    for published in (dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for text in (
+            "Deutschland und Frankreich haben am Dienstag in Berlin beraten.",
+            "Morgen verhandeln Polen und Litauen in Vilnius; nächsten Monat folgt Riga.",
+            "Germany and France will meet next month in Paris.",
+        ):
+            result = newsevents.extract(text, published=published)
+            assert result.article.published == published

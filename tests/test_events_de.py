@@ -48,10 +48,17 @@ CASES = [
         set(),
         "occurred",
     ),
-    (
+    (  # announced cooperation is AGREE, planned (annotation guide, gold/README.md)
         "Norwegen und Schweden wollen bei der Grenzsicherung enger zusammenarbeiten.",
-        "COOPERATE",
+        "AGREE",
         {"NOR", "SWE"},
+        set(),
+        "planned",
+    ),
+    (
+        "Österreich und Ungarn führten an der Grenze eine gemeinsame Razzia durch.",
+        "COOPERATE",
+        {"AUT", "HUN"},
         set(),
         "occurred",
     ),

@@ -35,6 +35,9 @@ def test_migrations_are_named_and_recorded(fresh_store: Store) -> None:
         "0004_stories",
         "0005_series",
         "0006_typed_records",
+        "0007_article_budget_and_boilerplate",
+        "0008_lsh_bands_and_lookups",
+        "0009_story_similarity",
     ]
     assert fresh_store.migrate() == []
 

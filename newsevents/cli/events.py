@@ -47,6 +47,12 @@ from newsevents.store.serialize import dumps
     show_default=True,
 )
 @DB_OPTION
+@click.option(
+    "--parquet",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Read the Parquet shards of an `ingest --cluster` run instead of a store (the events "
+    "as each article coded them, before the merge fuses them).",
+)
 def events(
     actor: str | None,
     country: str | None,
@@ -61,6 +67,7 @@ def events(
     limit: int,
     fmt: str,
     db_path: Path,
+    parquet: Path | None,
 ) -> None:
     """List stored events, newest first, with actors, date, place and evidence."""
     from newsevents.kb.query import country_code
@@ -78,7 +85,9 @@ def events(
         story=story,
         limit=limit,
     )
-    with open_store(db_path) as store:
+    from newsevents.store.parquet_db import open_shards
+
+    with open_shards(parquet) if parquet else open_store(db_path) as store:
         rows = store.events(filters)
     if fmt == "json":
         for row in rows:

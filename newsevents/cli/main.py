@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 
 import click
+from rich.markup import escape
 
 from newsevents.cli.actors import actor, actors
 from newsevents.cli.evaluate import evaluate, extract
@@ -42,8 +43,11 @@ def entry() -> None:
     try:
         main()
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted", soft_wrap=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

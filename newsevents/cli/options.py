@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import click
@@ -39,3 +40,21 @@ def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> d
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def language_code(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: an optional language code that has a profile ("de", "en")."""
+    if value is None:
+        return None
+    from newsevents.lang.profile import Lexicons
+
+    lexicons = Lexicons()
+    code = value.strip().lower()
+    if not _LANGUAGE_CODE.fullmatch(code) or not lexicons.has(code):
+        raise click.BadParameter(
+            f"{value!r} is not a language with a profile; use one of: {', '.join(lexicons.codes())}"
+        )
+    return code

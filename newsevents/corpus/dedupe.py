@@ -6,16 +6,21 @@ with a paragraph added. LSH only proposes candidates; the decision uses the exac
 two shingle sets, so the MinHash estimate's error (about ±0.035 at 0.8 with 128 permutations)
 never decides.
 
-Memory: a signature is `NUM_PERM` 32-bit values (datasketch >= 2.0; 64-bit before), 512 bytes
-in the store's `article_signatures` table. In RAM the LSH index keeps, per article, one band
-key per band in a dict of sets and the list of its band keys (14 bands of 9 values): 6.1 KiB
-per article measured with tracemalloc on 100k signatures (`scripts/bench_corpus.py`), so about
-600 MiB per 100k articles, rebuilt from the store when an ingest starts.
+The index persists in the store: a signature of `NUM_PERM` values is cut into the bands that
+datasketch picks for `LSH_THRESHOLD` (18 bands of 7 values), and each band is stored as one
+64-bit key in the `article_bands` table, which has an index on the key. The candidates of a new
+article are the articles that share a band key with it, found by an index lookup, so the cost
+of a check does not grow with the store and nothing is rebuilt when an ingest starts. Two
+articles share a key exactly when datasketch's in-memory MinHashLSH would put them in the same
+bucket (up to a 64-bit hash collision, which only adds a candidate that the exact Jaccard
+then rejects). Storage: a 512-byte signature plus 18 keys (about 30 bytes each with the
+index) per article; only the articles checked in the current batch are held in memory.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable
@@ -23,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 from newsevents.text.clean import content_key
 
@@ -83,13 +88,6 @@ def from_bytes(blob: bytes) -> np.ndarray[Any, Any]:
     return np.frombuffer(blob, dtype=dtype)
 
 
-def _lean(values: np.ndarray[Any, Any]) -> Any:
-    probe = MinHash(num_perm=1, seed=SEED)
-    if hasattr(probe, "scheme"):  # datasketch >= 2.0 asks for the hashing scheme
-        return LeanMinHash(seed=SEED, hashvalues=values, scheme=probe.scheme)
-    return LeanMinHash(seed=SEED, hashvalues=values)
-
-
 @dataclass(slots=True, frozen=True)
 class CopyMatch:
     """A stored article that a new text copies, and their shingle Jaccard similarity."""
@@ -106,42 +104,86 @@ def _bands() -> tuple[int, int]:
     return int(lsh.b), int(lsh.r)
 
 
+# The key of the band hashes: keys of signatures made another way never meet.
+_BAND_SALT = hashlib.blake2b(SCHEME.encode(), digest_size=32).digest()
+
+
+def band_keys(values: np.ndarray[Any, Any]) -> list[int]:
+    """The LSH band keys of a signature: one signed 64-bit integer per band.
+
+    Each key hashes the band's values with its band number and the signature scheme, so two
+    articles share a key exactly when that band of their signatures is equal.
+    """
+    bands, rows = _bands()
+    raw = np.ascontiguousarray(values, dtype=values.dtype.newbyteorder("<")).tobytes()
+    width = rows * values.dtype.itemsize
+    keys = []
+    for band in range(bands):
+        digest = hashlib.blake2b(
+            raw[band * width : (band + 1) * width],
+            digest_size=8,
+            key=_BAND_SALT,
+            salt=band.to_bytes(16, "little"),
+        ).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
 class DuplicateIndex:
-    """An in-memory LSH index of the signatures of canonical (non-copy) articles."""
+    """LSH over band keys: those added here, in memory, plus those a `lookup` finds (the
+    store's `article_bands` table, through `corpus_db.band_candidates`)."""
 
-    def __init__(self) -> None:
-        self.lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands())
-        self.size = 0
+    def __init__(self, lookup: Callable[[list[int]], Iterable[str]] | None = None) -> None:
+        self.lookup = lookup
+        self.buckets: dict[int, set[str]] = {}  # band key -> ids added in memory
+        self.added: dict[str, list[int]] = {}  # id -> its band keys
 
-    def add(self, article_id: str, values: np.ndarray[Any, Any]) -> None:
-        """Index one article's signature; an id already indexed is left as it is."""
-        if article_id in self.lsh.keys:
-            return
-        self.lsh.insert(article_id, _lean(values))
-        self.size += 1
+    @property
+    def size(self) -> int:
+        """How many articles were added in memory."""
+        return len(self.added)
+
+    def add(self, article_id: str, values: np.ndarray[Any, Any]) -> list[int]:
+        """Index one article's signature in memory; return its band keys."""
+        if article_id in self.added:
+            return self.added[article_id]
+        keys = band_keys(values)
+        self.added[article_id] = keys
+        for key in keys:
+            self.buckets.setdefault(key, set()).add(article_id)
+        return keys
 
     def add_many(self, rows: Iterable[tuple[str, np.ndarray[Any, Any]]]) -> None:
-        """Index many signatures (rebuilding the index from the store)."""
+        """Index many signatures in memory."""
         for article_id, values in rows:
             self.add(article_id, values)
 
+    def clear(self) -> None:
+        """Forget what was added in memory (it has been written to the store)."""
+        self.buckets.clear()
+        self.added.clear()
+
     def candidates(self, values: np.ndarray[Any, Any]) -> list[str]:
-        """Ids of indexed articles whose estimated similarity is near or above the threshold."""
-        if not self.size:
-            return []
-        return sorted(self.lsh.query(_lean(values)))
+        """Ids of indexed articles that share a band with this signature."""
+        keys = band_keys(values)
+        found = {i for key in keys for i in self.buckets.get(key, ())}
+        if self.lookup is not None:
+            found.update(self.lookup(keys))
+        return sorted(found)
 
     def match(
         self,
         shingle_set: set[bytes],
         values: np.ndarray[Any, Any],
         texts: Callable[[list[str]], dict[str, str]],
+        ids: list[str] | None = None,
     ) -> CopyMatch | None:
         """The indexed article this text copies (highest Jaccard, ties by id), or None.
 
-        `texts(ids)` returns the stored texts of candidate ids, so the exact Jaccard decides.
+        `texts(ids)` returns the stored texts of candidate ids, so the exact Jaccard decides;
+        `ids` are the candidates when the caller has looked them up already.
         """
-        ids = self.candidates(values)
+        ids = self.candidates(values) if ids is None else ids
         if not ids:
             return None
         best: CopyMatch | None = None

@@ -13,8 +13,7 @@ from collections import Counter
 from typing import Any
 
 from newsevents import pipeline
-from newsevents.corpus.embed import default_embedder, story_text
-from newsevents.corpus.stories import same_story_score
+from newsevents.corpus.embed import default_embedder
 from newsevents.records import Actor, Article, Mention
 from newsevents.text.clean import normalize_text
 from newsevents.text.read import ReadOptions, make_article, parse_date
@@ -256,18 +255,36 @@ def lexical_similarity(first: str, second: str) -> float:
     return round(min(1.0, raw * SAME_STORY_SCALE), 4)
 
 
-def pair_similarity(first: str, second: str) -> float:
+def pair_similarity(
+    first: str, second: str, language1: str | None = None, language2: str | None = None
+) -> float:
     """Same-story score in [0, 1] of two article texts, as story clustering computes it.
 
-    With the story model: the cosine of the title-and-lead vectors, mapped so that 0.5 is the
-    link threshold of `corpus/stories.py`; without it, `lexical_similarity`.
+    With the story model: the score of `corpus/similarity.py` from both articles' vectors and
+    what the pipeline finds in them (0.5 is the link); without it, `lexical_similarity`.
     """
-    first, second = normalize_text(first), normalize_text(second)
-    embedder = default_embedder()
-    if embedder is None:
-        return lexical_similarity(first, second)
-    a, b = embedder.embed([story_text(first), story_text(second)])
-    return round(same_story_score(float(a @ b)), 4)
+    return float(pair_prediction(first, second, language1, language2)["similarity"])
+
+
+def pair_prediction(
+    first: str, second: str, language1: str | None = None, language2: str | None = None
+) -> dict[str, Any]:
+    """`{"similarity", "same_story"}` of two article texts (see `pair_similarity`)."""
+    if default_embedder() is None:
+        score = lexical_similarity(normalize_text(first), normalize_text(second))
+        return {"similarity": score, "same_story": score >= 0.5}
+    from newsevents.evaluation.pair_data import pair_predictions
+
+    record = {
+        "id": "pair",
+        "text1": first,
+        "text2": second,
+        "similarity": 0.0,
+        "language1": language1,
+        "language2": language2,
+    }
+    predictions, _ = pair_predictions([record], cross_validated=False)
+    return predictions["pair"]
 
 
 def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, Any]:
@@ -288,7 +305,8 @@ def predict(record: dict[str, Any], base_dir: str | None = None) -> dict[str, An
             "actor_mentions": actor_mentions(article),
         }
     if task == "pair":
-        return {"id": rid, "similarity": pair_similarity(record["text1"], record["text2"])}
+        languages = record.get("language1"), record.get("language2")
+        return {"id": rid, **pair_prediction(record["text1"], record["text2"], *languages)}
     if task == "document":
         from pathlib import Path
 

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newsevents.corpus.embed import default_embedder
 from newsevents.errors import NewsEventsError
 from newsevents.evaluation.gold import load_gold
+from newsevents.evaluation.pair_data import pair_predictions
 from newsevents.evaluation.predict import predict
 from newsevents.evaluation.scoring import score
 
@@ -50,6 +52,14 @@ def evaluate_file(path: Path, predictions_path: Path | None = None) -> dict[str,
     task, records = load_gold(path)
     if predictions_path is not None:
         predictions = load_predictions(predictions_path)
+    elif task == "pair" and default_embedder() is not None:
+        # All pairs at once: each text analysed and embedded once, and cross-validated.
+        predictions, cross_validated = pair_predictions(records)
+        return {
+            "file": str(path),
+            **score(task, records, predictions),
+            "cross_validated": cross_validated,
+        }
     else:
         predictions = {}
         for record in records:

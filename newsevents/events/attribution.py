@@ -143,8 +143,18 @@ class AttributionTracker:
         cue = self.grammar.regex("attribution_verbs").search(clause)
         if cue is None or clause.strip().startswith(("„", '"', "“")):
             return None
-        inside = [m for m in candidates if comma < m.start < sentence.end]
+        inside = sorted(
+            (m for m in candidates if comma < m.start < sentence.end), key=lambda m: m.start
+        )
         if not inside:
             return None  # a bare ", hieß es": the source is the one reported before
+        # The speaker and those named with it ("X und Y"), not the interviewer after it ("so X
+        # in einem Interview des Bayerischen Fernsehens").
+        speakers = inside[:1]
+        for mention in inside[1:]:
+            link = text[speakers[-1].end : mention.start].strip().lower()
+            if link not in {",", ""} and not self.grammar.has("coordination", link):
+                break
+            speakers.append(mention)
         spans = [(comma + 1, sentence.end)]
-        return Attribution([m.actor_id or "" for m in inside], cue.group(), True, spans)
+        return Attribution([m.actor_id or "" for m in speakers], cue.group(), True, spans)

@@ -9,11 +9,13 @@ are then fused into one event (`merge.py`), and numbered sessions found (`series
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import TYPE_CHECKING
 
 from newsevents.events.attribution import AttributionTracker
 from newsevents.events.clauses import ClauseRules
 from newsevents.events.frame import EventFrame, infer_year
+from newsevents.events.framecoder import FrameCoder
 from newsevents.events.merge import fuse_events
 from newsevents.events.parties import (
     WORD,
@@ -47,6 +49,7 @@ __all__ = [
     "infer_year",
 ]
 
+log = logging.getLogger(__name__)
 PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
@@ -255,16 +258,7 @@ class EventFinder(ClauseRules, EventFrame):
                 speakers = attribution.sources if attribution else []
                 cue = attribution.cue if attribution else None
                 self.quotes += make_quotes(self.article, sentence, speakers, subject, cue)
-        fused = fuse_events(self.events)
-        taken: set[str] = set()
-        for event in fused:
-            event.id = event_id(self.article.id, event)
-            number = 1
-            while event.id in taken:  # same type, parties and sentence, but a separate event
-                number += 1
-                event.id = f"{event_id(self.article.id, event)}-{number}"
-            taken.add(event.id)
-        return fused
+        return _with_ids(self.article.id, fuse_events(self.events))
 
 
 def _short(rule: str, limit: int = 90) -> str:
@@ -287,8 +281,43 @@ def code(article: Article, resources: Resources) -> Article:
     if not lexicons.has(article.language or ""):
         article.events = []
         return article
+    language = article.language or ""
+    profile = lexicons.profile(language)
+    if profile.coder == "frames" and _parser_for(resources, language):
+        frames = FrameCoder(article, kb, lexicons)
+        article.events = _with_ids(article.id, frames.run())
+        article.quotes = frames.quotes
+        attach_series(article, profile.grammar)
+        return article
     finder_ = EventFinder(article, kb, lexicons)
     article.events = finder_.run()
     article.quotes = finder_.quotes
     attach_series(article, finder_.grammar)
     return article
+
+
+def _parser_for(resources: Resources, language: str) -> bool:
+    """Whether the language's clause frames can be read; without its parser (the model not
+    installed) the trigger coder stands in, and says so once."""
+    if resources.syntax is not None and resources.syntax.available(language):
+        return True
+    if language not in _WARNED:
+        _WARNED.add(language)
+        log.warning("events: no %s parser; coded with the trigger lexicon instead", language)
+    return False
+
+
+_WARNED: set[str] = set()  # languages already warned about
+
+
+def _with_ids(article_id: str, events: list[Event]) -> list[Event]:
+    """Give each event its stable id (a number added where two would share one)."""
+    taken: set[str] = set()
+    for event in events:
+        event.id = event_id(article_id, event)
+        number = 1
+        while event.id in taken:  # same type, parties and sentence, but a separate event
+            number += 1
+            event.id = f"{event_id(article_id, event)}-{number}"
+        taken.add(event.id)
+    return events

@@ -51,8 +51,10 @@ def _absorb(into: Event, other: Event) -> None:
     )
 
 
-def fuse_events(events: list[Event]) -> list[Event]:
-    """Merge reports of the same event; drop events with no actor."""
+def fuse_events(events: list[Event], *, require_actor: bool = True) -> list[Event]:
+    """Merge reports of the same event; drop events with no actor when `require_actor` (the
+    trigger coder's: without a named doer its hit is mostly noise; a clause frame's passive
+    without agent is a real event)."""
     fused: list[Event] = []
     for event in events:
         if event.status == "reference":
@@ -64,7 +66,7 @@ def fuse_events(events: list[Event]) -> list[Event]:
                 event.recipients = []
                 _absorb(meetings[-1], event)
             continue
-        if not event.actors:
+        if require_actor and not event.actors:
             continue
         policy = ontology().get(event.type, {}).get("fuse")
         target = None

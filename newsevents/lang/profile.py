@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import yaml
 
 from newsevents.datafiles import DATA_DIR
+from newsevents.lang.clauses import ClauseLabels
+from newsevents.lang.framelex import FrameLexicon
 from newsevents.lang.lexicons import Grammar, Trigger, compile_cues, compile_triggers
+from newsevents.text.boilerplate import BoilerplateRules
 from newsevents.text.dates import DateFinder, DateWords
 from newsevents.text.sentences import SentenceRules
 
 RoleStrategy = Literal["subject_object", "first_party"]
+CoderKind = Literal["frames", "triggers"]  # clause frames from a parse, or trigger regexes
 PassiveStyle = Literal["auxiliary_after", "participle_after_auxiliary"]
 FALLBACK = "en"  # the profile used for a language that has none (its text is still read)
 
@@ -54,6 +58,11 @@ class LanguageProfile:
     purpose: PurposeRule
     sentences: SentenceRules
     dates: DateFinder
+    # Page clutter: teasers, portal phrases, share prompts (text/boilerplate.py).
+    boilerplate: BoilerplateRules = field(default_factory=BoilerplateRules)
+    # What the parser's relations mean for clause frames (``clauses`` in the profile).
+    clauses: ClauseLabels = field(default_factory=ClauseLabels)
+    coder: CoderKind = "triggers"  # how events are coded: from clause frames or trigger regexes
 
     def has(self, feature: str) -> bool:
         """Whether the profile switches a feature on (see ``features`` in the profile file)."""
@@ -97,6 +106,13 @@ class LanguageProfile:
                     },
                 )
             ),
+            boilerplate=BoilerplateRules.from_data(data.get("boilerplate")),
+            clauses=ClauseLabels.from_data(
+                data.get("clauses"),
+                frozenset(str(k).lower() for k in (dates.get("months") or {}))
+                | frozenset(str(k).lower() for k in (dates.get("weekdays") or {})),
+            ),
+            coder=cast(CoderKind, data.get("coder", "triggers")),
         )
 
 
@@ -113,6 +129,8 @@ class Lexicons:
         self._profiles: dict[str, LanguageProfile] = {}
         self._triggers: dict[str, tuple[Trigger, ...]] = {}
         self._cues: dict[tuple[str, str], dict[str, re.Pattern[str]]] = {}
+        self._frames: dict[str, FrameLexicon] = {}
+        self._boilerplate: BoilerplateRules | None = None
 
     def _find(self, *parts: str) -> Path | None:
         for root in self._roots:
@@ -132,6 +150,19 @@ class Lexicons:
         """Whether a language has a profile of its own (its events can be coded)."""
         return self._find("lang", f"{code}.yaml") is not None
 
+    def codes(self) -> list[str]:
+        """The languages that have a profile, sorted."""
+        return sorted({p.stem for root in self._roots for p in root.glob("lang/*.yaml")})
+
+    def boilerplate(self) -> BoilerplateRules:
+        """The page-clutter words of every language together (the clean stage runs before the
+        language is known, and a German portal phrase is clutter in any article)."""
+        if self._boilerplate is None:
+            self._boilerplate = BoilerplateRules.union(
+                self.profile(code).boilerplate for code in self.codes()
+            )
+        return self._boilerplate
+
     def profile(self, code: str) -> LanguageProfile:
         """The profile of a language; a language without one reads with the fallback's."""
         if code not in self._profiles:
@@ -148,6 +179,14 @@ class Lexicons:
             data = self._yaml("lexicons", f"events.{code}.yaml") or {}
             self._triggers[code] = compile_triggers(data, code)
         return self._triggers[code]
+
+    def frames(self, code: str) -> FrameLexicon:
+        """The frame lexicon of a language (``lexicons/frames.<code>.yaml``): event verbs and
+        nouns with their recipient slots (empty when the language has none)."""
+        if code not in self._frames:
+            data = self._yaml("lexicons", f"frames.{code}.yaml")
+            self._frames[code] = FrameLexicon.from_data(data)
+        return self._frames[code]
 
     def cues(self, kind: str, code: str) -> dict[str, re.Pattern[str]]:
         """Compiled cue regexes of a keyed lexicon (``contexts`` or ``statuses``)."""

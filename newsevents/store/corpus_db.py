@@ -15,6 +15,7 @@ from newsevents.records import Article, Event
 from newsevents.store.db import Store
 from newsevents.store.reader import EVENT_COLUMNS
 from newsevents.store.tables import (
+    ARTICLE_BANDS,
     ARTICLE_COPIES,
     ARTICLE_SIGNATURES,
     EVENT_ACTORS,
@@ -51,11 +52,54 @@ def save_signatures(store: Store, rows: Sequence[tuple[str, str, bytes]]) -> Non
 
 
 def texts(store: Store, ids: list[str]) -> dict[str, str]:
-    """Texts of stored articles by id."""
+    """Texts of stored articles by id (an index lookup per id)."""
+    if not ids:
+        return {}
     rows = store.db.execute(
-        "SELECT id, text FROM articles WHERE list_contains(?, id)", [ids]
+        f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(ids))})", list(ids)
     ).fetchall()
     return {str(r[0]): str(r[1]) for r in rows}
+
+
+def save_bands(store: Store, rows: Sequence[tuple[str, list[int]]]) -> None:
+    """Store the LSH band keys of (article id, keys) rows, replacing an article's older keys."""
+    if not rows:
+        return
+    ids = [article_id for article_id, _ in rows]
+    store.db.execute(
+        f"DELETE FROM article_bands WHERE article_id IN ({', '.join('?' * len(ids))})", ids
+    )
+    store._write(ARTICLE_BANDS, [(key, article_id) for article_id, keys in rows for key in keys])
+
+
+def band_candidates(store: Store, keys: list[int]) -> list[str]:
+    """Ids of stored articles that share an LSH band key with these (an index lookup per key)."""
+    if not keys:
+        return []
+    rows = store.db.execute(
+        "SELECT DISTINCT article_id FROM article_bands"
+        f" WHERE band_key IN ({', '.join('?' * len(keys))})",
+        list(keys),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def unbanded_signatures(store: Store, scheme: str) -> list[tuple[str, bytes]]:
+    """(article id, signature) of signatures of this scheme with no band keys (older stores)."""
+    rows = store.db.execute(
+        "SELECT s.article_id, s.signature FROM article_signatures s WHERE s.scheme = ?"
+        " AND NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_id = s.article_id)"
+        " ORDER BY 1",
+        [scheme],
+    ).fetchall()
+    return [(str(r[0]), bytes(r[1])) for r in rows]
+
+
+def role_actor_ids(store: Store) -> set[str]:
+    """Ids of every actor seen with a role (`actor_roles`)."""
+    return {
+        str(r[0]) for r in store.db.execute("SELECT DISTINCT actor_id FROM actor_roles").fetchall()
+    }
 
 
 def copy_known(store: Store, article_id: str, source: str | None, url: str | None) -> bool:
@@ -136,9 +180,8 @@ def fusion_keys(store: Store) -> set[str]:
 def group_reports(store: Store, keys: list[str]) -> dict[str, list[Report]]:
     """Every stored report of these fusion keys, by key."""
     groups: dict[str, list[Report]] = {k: [] for k in keys}
-    for row in store._rows(
-        "SELECT * FROM event_reports WHERE list_contains(?, fusion_key)", [keys]
-    ):
+    marks = ", ".join("?" * len(keys))
+    for row in store._rows(f"SELECT * FROM event_reports WHERE fusion_key IN ({marks})", keys):
         groups[row["fusion_key"]].append(_report(row))
     return groups
 
@@ -146,9 +189,10 @@ def group_reports(store: Store, keys: list[str]) -> dict[str, list[Report]]:
 def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) -> None:
     """Replace the stored events of a group's reports by its fused events."""
     ids = [r.id for r in reports]
+    marks = ", ".join("?" * len(ids))
     for table, column in (("events", "id"), ("event_actors", "event_id")):
-        store.db.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [ids])
-    store.db.execute("DELETE FROM event_sources WHERE list_contains(?, event_id)", [ids])
+        store.db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
+    store.db.execute(f"DELETE FROM event_sources WHERE event_id IN ({marks})", ids)
     roles, spans, canonical = [], [], []
     for f in fused:
         roles += party_rows(f.event)
@@ -158,10 +202,12 @@ def write_group(store: Store, reports: list[Report], fused: list[FusedEvent]) ->
     store._write(EVENTS, [EVENTS.row(f.event, f.canonical.article_id) for f in fused])
     store._write(EVENT_ACTORS, roles, "OR IGNORE")
     store._write(EVENT_SOURCES, spans, "OR IGNORE")
+    report_ids = [r for r, _ in canonical]
     store.db.execute(
         "UPDATE event_reports SET canonical_id = m.canonical FROM (SELECT unnest(?) AS id,"
-        " unnest(?) AS canonical) m WHERE event_reports.id = m.id",
-        [[r for r, _ in canonical], [c for _, c in canonical]],
+        " unnest(?) AS canonical) m WHERE event_reports.id = m.id"
+        f" AND event_reports.id IN ({', '.join('?' * len(report_ids))})",
+        [report_ids, [c for _, c in canonical], *report_ids],
     )
 
 

@@ -10,6 +10,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+# Every ILIKE pattern is built by `like`/`contains_like` and ends with this clause, so a `%` or
+# `_` a user typed matches itself ("actor=%" finds no actor but one named "%").
+LIKE_ESCAPE = "ESCAPE '\\'"
+
+
+def like(value: str) -> str:
+    """`value` as an ILIKE pattern that matches it literally (wildcards escaped)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains_like(value: str) -> str:
+    """An ILIKE pattern for text containing `value` literally."""
+    return f"%{like(value)}%"
+
 
 @dataclass(slots=True, frozen=True)
 class EventFilter:
@@ -70,16 +84,16 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append(
             "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
             " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-            " (x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)))"
+            f" (x.id = ? OR x.name ILIKE ? {LIKE_ESCAPE} OR list_contains(x.aliases, ?)))"
         )
-        params += [f.actor, f"%{f.actor}%", f.actor]
+        params += [f.actor, contains_like(f.actor), f.actor]
     if f.country:
         clauses.append(
             "EXISTS (SELECT 1 FROM event_actors ea JOIN actors x ON x.id = ea.actor_id"
             " WHERE ea.event_id = e.id AND ea.role IN ('actor', 'recipient') AND"
-            " (upper(x.country) = upper(?) OR x.name ILIKE ?))"
+            f" (upper(x.country) = upper(?) OR x.name ILIKE ? {LIKE_ESCAPE}))"
         )
-        params += [f.country, f.country]
+        params += [f.country, like(f.country)]
     if f.text:
         clauses.append(
             "EXISTS (SELECT 1 FROM event_sources s JOIN sentences t ON t.article_id ="

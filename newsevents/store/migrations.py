@@ -199,3 +199,57 @@ MIGRATIONS.append(
         """,
     )
 )
+
+MIGRATIONS.append(
+    (
+        "0007_article_budget_and_boilerplate",
+        """
+        -- Why an article was analysed only in part (over its character or time budget, see
+        -- pipeline.py); NULL when it was analysed whole.
+        ALTER TABLE articles ADD COLUMN partial VARCHAR;
+        -- What page clutter a paragraph is ("link list", "portal phrase", "share prompt");
+        -- such paragraphs stay in the text but are not analysed.
+        ALTER TABLE paragraphs ADD COLUMN boilerplate VARCHAR;
+        """,
+    )
+)
+
+MIGRATIONS.append(
+    (
+        "0008_lsh_bands_and_lookups",
+        """
+        -- The LSH band keys of every canonical article's MinHash signature (corpus/dedupe.py):
+        -- a new article's copy candidates are the articles sharing a key, found through the
+        -- index, so the check costs the same in a store of any size. Filled in for older
+        -- stores by the first ingest (corpus/step.py).
+        CREATE TABLE article_bands (band_key BIGINT, article_id VARCHAR);
+        CREATE INDEX article_bands_key ON article_bands(band_key);
+        -- Lookups that every stored article makes, by index instead of a scan of a table that
+        -- grows with the store: its copies, its actors' roles, its window of story vectors.
+        CREATE INDEX article_copies_article ON article_copies(article_id);
+        CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+        CREATE INDEX article_embeddings_published ON article_embeddings(published);
+        """,
+    )
+)
+
+MIGRATIONS.append(
+    (
+        "0009_story_similarity",
+        """
+        -- The second story vector of each canonical article: its title and first 1,300
+        -- characters (corpus/embed.py, body_text); `model` names the model and the input, so a
+        -- vector made another way is recomputed, never compared. Filled in for older stores by
+        -- the next ingest with stories.
+        CREATE TABLE article_body_embeddings (
+            article_id VARCHAR PRIMARY KEY, model VARCHAR, embedding FLOAT[384]
+        );
+        -- Links now come from the same-story model (corpus/similarity.py) and
+        -- story_links.similarity holds its score (0.5 is the link). The links and stories of the
+        -- cosine rule are dropped; the next ingest with stories makes them again from the
+        -- stored articles, the same as storing them anew would.
+        DELETE FROM story_links;
+        DELETE FROM article_stories;
+        """,
+    )
+)

@@ -6,12 +6,12 @@ format; values typed by users are always query parameters.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from newsevents.errors import NotFound
 from newsevents.store.connection import StoreConnection
-from newsevents.store.filters import EventFilter, event_where
+from newsevents.store.filters import LIKE_ESCAPE, EventFilter, contains_like, event_where
 
 # The columns of an event row, in the order of the events table (its migrations).
 EVENT_COLUMNS = "e.*"
@@ -187,8 +187,8 @@ class StoreReader(StoreConnection):
         params: list[Any] = []
         where = ""
         if query:
-            where = "WHERE x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)"
-            params = [query, f"%{query}%", query]
+            where = f"WHERE x.id = ? OR x.name ILIKE ? {LIKE_ESCAPE} OR list_contains(x.aliases, ?)"
+            params = [query, contains_like(query), query]
         return self._rows(
             "SELECT x.*, (SELECT count(*) FROM article_actors aa WHERE aa.actor_id = x.id)"
             " AS articles, (SELECT count(DISTINCT event_id) FROM event_actors ea WHERE"
@@ -218,12 +218,21 @@ class StoreReader(StoreConnection):
         row["events"] = self.events(EventFilter(actor=actor_id, limit=None))
         return row
 
-    def persons(self) -> list[dict[str, Any]]:
-        """Persons seen in text with a role: id, name, country, sector, aliases, roles."""
+    def persons(self, ids: Collection[str] | None = None) -> list[dict[str, Any]]:
+        """Persons seen in text with a role: id, name, country, sector, aliases, roles; all of
+        them, or those with these ids (an index lookup, not a scan: ingest asks after every
+        stored article)."""
+        where, params = "", []
+        if ids is not None:
+            if not ids:
+                return []
+            params = sorted(ids)
+            where = f" AND x.id IN ({', '.join('?' * len(params))})"
         return self._rows(
             "SELECT x.id, x.name, x.country, x.sector, x.aliases, x.roles FROM actors x"
             " WHERE x.kind = 'person' AND EXISTS (SELECT 1 FROM actor_roles r"
-            " WHERE r.actor_id = x.id) ORDER BY x.id"
+            f" WHERE r.actor_id = x.id){where} ORDER BY x.id",
+            params,
         )
 
     def iter_events(self, batch: int = 1000) -> Iterator[dict[str, Any]]:

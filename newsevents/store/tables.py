@@ -168,7 +168,8 @@ ARTICLES = Table.of_record(
     "articles",
     Article,
     keys=("duplicate_paragraphs",),  # Article.duplicate_pairs(), as lists
-    skip=("paragraphs", "sentences", "mentions", "actors", "events", "quotes"),  # own tables
+    # Own tables; `syntax` is the event coder's working state (parses), not a result.
+    skip=("paragraphs", "sentences", "syntax", "mentions", "actors", "events", "quotes"),
 )
 PARAGRAPHS = Table.of_record("paragraphs", Paragraph, keys=("article_id",))
 SENTENCES = Table.of_record("sentences", Sentence, keys=("article_id",))
@@ -205,8 +206,12 @@ EVENT_REPORTS = Table.of_record(
 ARTICLE_EMBEDDINGS = plain(
     "article_embeddings", "article_id model published embedding", casts={"embedding": "FLOAT[384]"}
 )
+ARTICLE_BODY_EMBEDDINGS = plain(
+    "article_body_embeddings", "article_id model embedding", casts={"embedding": "FLOAT[384]"}
+)
 STORY_LINKS = plain("story_links", "article_id other_id similarity")
 ARTICLE_STORIES = plain("article_stories", "article_id story_id")
+ARTICLE_BANDS = plain("article_bands", "band_key article_id")
 
 TABLES = (
     ARTICLES,
@@ -224,6 +229,8 @@ TABLES = (
     ARTICLE_COPIES,
     EVENT_REPORTS,
     ARTICLE_EMBEDDINGS,
+    ARTICLE_BODY_EMBEDDINGS,
     STORY_LINKS,
     ARTICLE_STORIES,
+    ARTICLE_BANDS,
 )

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsevents.store.db import Store
-from newsevents.store.filters import EventFilter, event_where
+from newsevents.store.filters import LIKE_ESCAPE, EventFilter, contains_like, event_where
 from newsevents.store.reader import EVENT_COLUMNS
 
 # Sort keys of the events list -> SQL expression (whitelist: the key never reaches SQL).
@@ -125,10 +125,10 @@ def list_actors(
     clauses, params = ["TRUE"], []
     if query:
         clauses.append(
-            "(x.id = ? OR x.name ILIKE ? OR list_contains(x.aliases, ?)"
-            " OR array_to_string(coalesce(x.aliases, []), chr(10)) ILIKE ?)"
+            f"(x.id = ? OR x.name ILIKE ? {LIKE_ESCAPE} OR list_contains(x.aliases, ?)"
+            f" OR array_to_string(coalesce(x.aliases, []), chr(10)) ILIKE ? {LIKE_ESCAPE})"
         )
-        params += [query, f"%{query}%", query, f"%{query}%"]
+        params += [query, contains_like(query), query, contains_like(query)]
     if kind:
         clauses.append("x.kind = ?")
         params.append(kind)
@@ -156,8 +156,8 @@ def list_articles(
     """One page of articles (without text) whose title or origin matches; and the total."""
     where, params = "TRUE", []
     if query:
-        where = "(a.title ILIKE ? OR a.origin ILIKE ? OR a.id = ?)"
-        params = [f"%{query}%", f"%{query}%", query]
+        where = f"(a.title ILIKE ? {LIKE_ESCAPE} OR a.origin ILIKE ? {LIKE_ESCAPE} OR a.id = ?)"
+        params = [contains_like(query), contains_like(query), query]
     total = store._scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
     rows = store._rows(
         "SELECT a.id, a.origin, a.title, a.url, a.source, a.published, a.language,"

@@ -7,7 +7,8 @@ dataclass fields.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from newsevents.records import Actor, Article, Event
 from newsevents.store.connection import StoreConnection
@@ -43,49 +44,125 @@ class ArticleWriter(StoreConnection):
         if self.has_article(article.id):
             return False
         with self.transaction(f"{article.origin}: cannot store article"):
-            self._insert(article)
+            self._insert([article])
             if then is not None:
                 then(article)
         return True
 
-    def _insert(self, a: Article) -> None:
-        self._write(ARTICLES, [ARTICLES.row(a, [list(p) for p in a.duplicate_pairs()])])
-        self._write(PARAGRAPHS, [PARAGRAPHS.row(p, a.id) for p in a.paragraphs])
-        self._write(SENTENCES, [SENTENCES.row(s, a.id) for s in a.sentences])
-        self._write(MENTIONS, [MENTIONS.row(m, a.id, i) for i, m in enumerate(a.mentions)])
-        self._upsert_actors(list(a.actors.values()))
-        self._write(ACTOR_ROLES, role_history(a), "OR IGNORE")
-        self._write(ARTICLE_ACTORS, mention_counts(a))
-        self._write(EVENTS, [EVENTS.row(e, a.id) for e in a.events])
-        self._write(EVENT_ACTORS, [r for e in a.events for r in party_rows(e)], "OR IGNORE")
-        self._write(EVENT_SOURCES, [r for e in a.events for r in evidence_rows(a, e)], "OR IGNORE")
-        self._write(QUOTES, [QUOTES.row(q, a.id, i) for i, q in enumerate(a.quotes)])
+    def add_many(
+        self,
+        articles: Sequence[Article],
+        ledger: ActorLedger,
+        then: Callable[[Sequence[Article]], None] | None = None,
+    ) -> None:
+        """Store processed articles, none of them stored yet, in one transaction with one
+        INSERT per table; `ledger` holds their actors, staged in article order.
 
-    def _upsert_actors(self, actors: Sequence[Actor]) -> None:
-        """Insert new actors; merge aliases and roles into those already stored."""
-        if not actors:
-            return
-        ids = [a.id for a in actors]
-        existing = {
-            row[0]: (row[1] or [], row[2] or [])
-            for row in self.db.execute(
-                "SELECT id, aliases, roles FROM actors WHERE list_contains(?, id)", [ids]
-            ).fetchall()
-        }
-        self._write(ACTORS, [ACTORS.row(a) for a in actors if a.id not in existing])
+        The rows are those `add` would write for each article in turn (the batch writer of
+        `newsevents.scale` relies on it); `then(articles)` runs inside the transaction.
+        """
+        with self.transaction(f"cannot store {len(articles)} articles"):
+            self._insert(articles, ledger)
+            if then is not None:
+                then(articles)
+
+    def _insert(self, articles: Sequence[Article], ledger: ActorLedger | None = None) -> None:
+        if ledger is None:
+            ledger = ActorLedger(self)
+            for a in articles:
+                ledger.stage(a.actors.values())
+        every = list(articles)
+        self._write(
+            ARTICLES, [ARTICLES.row(a, [list(p) for p in a.duplicate_pairs()]) for a in every]
+        )
+        self._write(PARAGRAPHS, [PARAGRAPHS.row(p, a.id) for a in every for p in a.paragraphs])
+        self._write(SENTENCES, [SENTENCES.row(s, a.id) for a in every for s in a.sentences])
+        self._write(
+            MENTIONS, [MENTIONS.row(m, a.id, i) for a in every for i, m in enumerate(a.mentions)]
+        )
+        ledger.write()
+        self._write(ACTOR_ROLES, [r for a in every for r in role_history(a)], "OR IGNORE")
+        self._write(ARTICLE_ACTORS, [r for a in every for r in mention_counts(a)])
+        self._write(EVENTS, [EVENTS.row(e, a.id) for a in every for e in a.events])
+        self._write(
+            EVENT_ACTORS, [r for a in every for e in a.events for r in party_rows(e)], "OR IGNORE"
+        )
+        self._write(
+            EVENT_SOURCES,
+            [r for a in every for e in a.events for r in evidence_rows(a, e)],
+            "OR IGNORE",
+        )
+        self._write(QUOTES, [QUOTES.row(q, a.id, i) for a in every for i, q in enumerate(a.quotes)])
+
+
+class ActorLedger:
+    """The actors of articles about to be stored, merged as storing the articles one by one
+    merges them: a new actor is stored as it is; a stored one gains the aliases and roles it
+    lacks, and, when it gained any, the country and code it lacked.
+
+    `stage(actors)` merges one article's actors (reading the stored rows of ids it has not
+    seen yet, in one query); `get(id)` is an actor's row as the store will hold it; `write()`
+    inserts the new actors and updates the changed ones.
+    """
+
+    def __init__(self, store: StoreConnection) -> None:
+        self.store = store
+        self.state: dict[str, Actor] = {}
+        self.new: dict[str, None] = {}  # ids not in the store, in the order they came
+        self.changed: set[str] = set()  # ids in the store whose row changed
+
+    def stage(self, actors: Iterable[Actor]) -> None:
+        """Merge one article's actors into the ledger."""
+        actors = list(actors)
+        unseen = [a.id for a in actors if a.id not in self.state]
+        if unseen:
+            marks = ", ".join("?" * len(unseen))
+            for row in self.store._rows(f"SELECT * FROM actors WHERE id IN ({marks})", unseen):
+                self.state[row["id"]] = Actor(**ACTORS.values(row))
         for actor in actors:
-            if actor.id not in existing:
+            old = self.state.get(actor.id)
+            if old is None:
+                self.state[actor.id] = replace(
+                    actor, roles=list(actor.roles), aliases=list(actor.aliases)
+                )
+                self.new[actor.id] = None
                 continue
-            old_aliases, old_roles = existing[actor.id]
-            aliases = list(dict.fromkeys(old_aliases + actor.aliases))
-            roles = list(dict.fromkeys(old_roles + actor.roles))
-            if aliases == old_aliases and roles == old_roles:
+            aliases = list(dict.fromkeys(old.aliases + actor.aliases))
+            roles = list(dict.fromkeys(old.roles + actor.roles))
+            if aliases == old.aliases and roles == old.roles:
                 continue
-            self.db.execute(
-                "UPDATE actors SET aliases = ?, roles = ?, country = coalesce(country, ?),"
-                " code = coalesce(code, ?) WHERE id = ?",
-                [aliases, roles, actor.country, actor.code, actor.id],
+            old.aliases, old.roles = aliases, roles
+            old.country = old.country if old.country is not None else actor.country
+            old.code = old.code if old.code is not None else actor.code
+            if actor.id not in self.new:
+                self.changed.add(actor.id)
+
+    def get(self, actor_id: str) -> Actor | None:
+        """An actor as the store will hold it once the ledger is written (None: not staged)."""
+        return self.state.get(actor_id)
+
+    def write(self) -> None:
+        """Insert the new actors and update the changed ones; the ledger is then empty."""
+        self.store._write(ACTORS, [ACTORS.row(self.state[i]) for i in self.new])
+        changed = [self.state[i] for i in sorted(self.changed)]
+        if changed:
+            self.store.db.execute(
+                "UPDATE actors SET aliases = m.aliases, roles = m.roles, country = m.country,"
+                " code = m.code FROM (SELECT unnest(?::VARCHAR[]) AS id,"
+                " unnest(?::VARCHAR[][]) AS aliases, unnest(?::VARCHAR[][]) AS roles,"
+                " unnest(?::VARCHAR[]) AS country, unnest(?::VARCHAR[]) AS code) m"
+                " WHERE actors.id = m.id",
+                [
+                    [a.id for a in changed],
+                    [a.aliases for a in changed],
+                    [a.roles for a in changed],
+                    [a.country for a in changed],
+                    [a.code for a in changed],
+                ],
             )
+        self.state.clear()
+        self.new.clear()
+        self.changed.clear()
 
 
 def role_history(a: Article) -> list[Row]:

@@ -123,7 +123,19 @@ def resolve(
     Without a year, the year comes from the reference date, else from `year_hint` (a year the
     article itself implies); a weekday is the latest such day on or before the reference, or the
     next one when `future` is set.
+
+    A date that arithmetic would take outside the calendar Python supports (years 1 to 9999:
+    "morgen" on 9999-12-31, "Dienstag" on 0001-01-01, a feed's zero date) resolves to None.
     """
+    try:
+        return _resolve(mention, reference, year_hint=year_hint, future=future)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(
+    mention: DateMention, reference: dt.date | None, *, year_hint: int | None, future: bool
+) -> EventDate | None:
     reason_ref = f"relative to {reference.isoformat()}" if reference else "no reference date"
     if mention.relative is not None:
         if reference is None:
@@ -160,11 +172,8 @@ def resolve(
             year, reason = year_hint, "year inferred from the article"
         else:
             return None
-    try:
-        if mention.month and mention.day:
-            return EventDate(dt.date(year, mention.month, mention.day), "day", mention.text, reason)
-        if mention.month:
-            return EventDate(dt.date(year, mention.month, 1), "month", mention.text, reason)
-    except ValueError:
-        return None
+    if mention.month and mention.day:
+        return EventDate(dt.date(year, mention.month, mention.day), "day", mention.text, reason)
+    if mention.month:
+        return EventDate(dt.date(year, mention.month, 1), "month", mention.text, reason)
     return EventDate(dt.date(year, 1, 1), "year", mention.text, reason)

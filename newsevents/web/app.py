@@ -36,6 +36,13 @@ CSP = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
+_OURS = frozenset(name for name, _ in SECURITY_HEADERS)
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -246,13 +253,10 @@ class SecurityHeaders:
 
         async def decorated(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers") or [])
-                headers += [
-                    (b"content-security-policy", CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                ]
-                message["headers"] = headers
+                # A new message, not the one given: the response cache keeps and replays the
+                # messages it saw, and would otherwise get these headers once more per replay.
+                kept = [(k, v) for k, v in message.get("headers") or [] if k.lower() not in _OURS]
+                message = {**message, "headers": kept + SECURITY_HEADERS}
             await send(message)
 
         await self.app(scope, receive, decorated)

@@ -128,8 +128,11 @@ def fill_periods(periods: list[Any], interval: str) -> list[Any]:
     if len(periods) < 2 or not all(isinstance(p, dt.date) for p in periods):
         return periods
     out = [periods[0]]
-    while out[-1] < periods[-1] and len(out) <= MAX_BARS:
-        out.append(_next(out[-1], interval))
+    try:
+        while out[-1] < periods[-1] and len(out) <= MAX_BARS:
+            out.append(_next(out[-1], interval))
+    except (OverflowError, ValueError):  # the calendar's end (9999-12-31): keep them as they are
+        return periods
     return out if len(out) <= MAX_BARS else periods
 
 

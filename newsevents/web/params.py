@@ -141,3 +141,4 @@ class IngestOut(BaseModel):
     stored: bool
     events: list[str]
     copy_of: str | None = None  # the stored article this one copies, when it is a copy
+    partial: str | None = None  # why it was analysed only in part (its budget), if it was

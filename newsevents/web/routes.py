@@ -271,12 +271,13 @@ def post_article(
     token: str | None = request.app.state.ingest_token
     if token is None:
         raise HTTPException(403, "ingest over HTTP is off: start the server with --ingest-token")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), token.encode()
+    ):
         raise HTTPException(401, "missing or wrong token", headers={"WWW-Authenticate": "Bearer"})
     try:
-        with request.app.state.gate.writer() as store:
-            result = ingest_posted(store, article)
+        result = ingest_posted(request.app.state.snapshots, request.app.state.gate, article)
     except StoreError:
         raise  # another process writes: 503 with Retry-After
     except NewsEventsError as exc:

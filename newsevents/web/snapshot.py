@@ -36,12 +36,14 @@ from pathlib import Path
 
 import duckdb
 
-from newsevents.errors import StoreError
+from newsevents.errors import StoreError, StoreLocked
 from newsevents.store import Store
 
 log = logging.getLogger(__name__)
 
 REFRESH_S = 1.0  # how often a request may trigger a check of the file for changes
+WRITE_LOCK_WAIT_S = 3.0  # how long POST /articles waits for an ingest's lock before a 503
+SNAPSHOT_PREFIX = "newsevents-web-"  # snapshot folders: newsevents-web-<pid>-<random>
 FIRST_WAIT_S = 5.0  # how long the first request waits for a quiet file before answering 503
 QUIET_POLL_S = 0.1  # pause between two tries to find the file quiet
 DUCKDB_THREADS = int(os.environ.get("NEWSEVENTS_WEB_DUCKDB_THREADS", "1"))  # per query
@@ -65,7 +67,8 @@ class Snapshots:
 
     def __init__(self, source: str | Path) -> None:
         self.source = Path(source)
-        self._dir = Path(tempfile.mkdtemp(prefix="newsevents-web-"))
+        remove_stale_snapshots()
+        self._dir = Path(tempfile.mkdtemp(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-"))
         # Delete the copies at exit even when close() is never called (no ASGI lifespan).
         weakref.finalize(self, shutil.rmtree, self._dir, True)
         self._lock = threading.Lock()  # guards _current, _keeper, _counter
@@ -74,6 +77,9 @@ class Snapshots:
         self._keeper: duckdb.DuckDBPyConnection | None = None
         self._counter = 0
         self._last_check = 0.0
+        # The signature of a source found to be no DuckDB database, and why: not copied again
+        # until the file changes.
+        self._invalid: tuple[tuple[int, int], str] | None = None
 
     @property
     def current(self) -> Snapshot | None:
@@ -122,12 +128,21 @@ class Snapshots:
                 self._refresh()
                 if self._current is not None or time.monotonic() > deadline:
                     break
-                if not self.source.exists():
+                if not self.source.exists() or self._invalid_now() is not None:
                     break  # nothing to wait for
                 time.sleep(QUIET_POLL_S)
         if self._current is None:
+            invalid = self._invalid_now()
+            if invalid is not None:
+                raise StoreError(invalid)
             raise StoreBusy(self._why_busy())
         return self._current
+
+    def _invalid_now(self) -> str | None:
+        """Why the source as it is now cannot be served, if it was found to be no database."""
+        if self._invalid is not None and self._invalid[0] == _signature(self.source):
+            return self._invalid[1]
+        return None
 
     def _why_busy(self) -> str:
         if not self.source.exists():
@@ -157,6 +172,8 @@ class Snapshots:
             return False
         if self._current is not None and self._current.signature == signature:
             return False
+        if self._invalid is not None and self._invalid[0] == signature:
+            return False  # the same bad file: copying it again would give the same answer
         with self._lock:
             self._counter += 1
             target = self._dir / f"snapshot-{self._counter}.duckdb"
@@ -171,6 +188,8 @@ class Snapshots:
         except duckdb.Error as exc:
             log.warning("snapshot of %s unreadable (%s); keeping the old one", self.source, exc)
             _remove(target)
+            if _signature(self.source) == signature:  # a quiet file that is no database
+                self._invalid = (signature, f"{self.source} cannot be served: {exc}")
             return False
         snapshot = Snapshot(target, dt.datetime.now(dt.UTC), signature)
         with self._lock:
@@ -229,11 +248,12 @@ class WriteGate:
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[Store]:
-        """A read-write `Store` on the source; raises StoreBusy if another process writes."""
+        """A read-write `Store` on the source, open only for the block; raises StoreBusy if
+        another process still writes after `WRITE_LOCK_WAIT_S`."""
         with self._lock:
             try:
-                store = Store(self.source)
-            except StoreError as exc:
+                store = Store(self.source, lock_wait_s=WRITE_LOCK_WAIT_S)
+            except StoreLocked as exc:
                 raise StoreBusy(
                     f"{self.source} is locked by another process (an ingest?); retry later"
                 ) from exc
@@ -259,3 +279,31 @@ def _remove(path: Path) -> None:
     for p in (path, _wal(path)):
         with contextlib.suppress(FileNotFoundError):
             p.unlink()
+
+
+def remove_stale_snapshots(folder: str | Path | None = None) -> list[Path]:
+    """Delete the snapshot folders that servers killed without cleaning up (SIGKILL, power
+    loss) left in the temporary folder: those whose process no longer runs. Returns them."""
+    removed = []
+    root = Path(folder or tempfile.gettempdir())
+    for path in root.glob(f"{SNAPSHOT_PREFIX}*"):
+        pid_text = path.name.removeprefix(SNAPSHOT_PREFIX).partition("-")[0]
+        if not pid_text.isdigit() or not path.is_dir() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            if path.stat().st_uid != os.getuid():
+                continue
+        shutil.rmtree(path, ignore_errors=True)
+        log.info("removed %s, left by a server that no longer runs", path)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

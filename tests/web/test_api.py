@@ -403,7 +403,13 @@ def test_a_posted_copy_is_recorded_as_a_copy_like_ingest_does(writable_client: T
     syndicated = {**ARTICLE, "url": "https://other.example/kenia", "source": "Other"}
     copy = writable_client.post("/articles", json=syndicated, headers=auth)
     assert copy.status_code == 200, copy.text
-    assert copy.json() == {"id": first["id"], "stored": False, "events": [], "copy_of": first["id"]}
+    assert copy.json() == {
+        "id": first["id"],
+        "stored": False,
+        "events": [],
+        "copy_of": first["id"],
+        "partial": None,
+    }
 
 
 def test_request_body_has_a_size_limit(writable_client: TestClient) -> None:

@@ -1,5 +1,10 @@
 """Scoring article pairs: Pearson r of the similarities, overall and per language pair, and
-same-story P/R/F1."""
+same-story P/R/F1.
+
+A prediction is `{"similarity": number}`, optionally with `"same_story": true|false`, the
+system's own link decision; without it, a similarity of `SAME_STORY_THRESHOLD` or more counts as
+"same story". Pearson's r does not depend on the similarity's scale.
+"""
 
 from __future__ import annotations
 
@@ -29,14 +34,16 @@ def score_pairs(gold: Sequence[Record], predictions: Predictions) -> dict[str, A
     }
     same_story = PRF()
     for record in gold:
-        system = _similarity(prediction_for(predictions, record), record["id"])
+        prediction = prediction_for(predictions, record)
+        system = _similarity(prediction, record["id"])
         truth = float(record["similarity"])
         languages = sorted((str(record["language1"]).lower(), str(record["language2"]).lower()))
         key = "-".join(languages)
         for name in ("all", key if key in LANGUAGE_PAIRS else "other"):
             groups[name][0].append(system)
             groups[name][1].append(truth)
-        gold_same, system_same = truth <= SAME_STORY_GOLD_MAX, system >= SAME_STORY_THRESHOLD
+        gold_same = truth <= SAME_STORY_GOLD_MAX
+        system_same = _same_story(prediction, system, record["id"])
         same_story.add(PRF.from_counts(int(gold_same and system_same), gold_same, system_same))
     figures: dict[str, dict[str, Any]] = {}
     for name, (system_scores, gold_scores) in groups.items():
@@ -47,8 +54,18 @@ def score_pairs(gold: Sequence[Record], predictions: Predictions) -> dict[str, A
     return {"pearson": figures, "same_story": same_story.as_dict()}
 
 
+def _same_story(prediction: Mapping[str, Any], similarity: float, record_id: str) -> bool:
+    """The prediction's link decision, else whether its similarity reaches the threshold."""
+    decision = prediction.get("same_story")
+    if decision is None:
+        return similarity >= SAME_STORY_THRESHOLD
+    if not isinstance(decision, bool):
+        raise ValueError(f"{record_id!r}: same_story must be true or false, got {decision!r}")
+    return decision
+
+
 def _similarity(prediction: Mapping[str, Any], record_id: str) -> float:
-    """A prediction's similarity in [0, 1] (0.0 when absent)."""
+    """A prediction's similarity (0.0 when absent)."""
     value = prediction.get("similarity", 0.0)
     if value is None:
         return 0.0

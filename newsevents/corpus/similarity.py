@@ -1,0 +1,304 @@
+"""Same-story similarity of two articles, from what the pipeline stored about each.
+
+Every feature is a function of the two articles' stored data; nothing is analysed again when
+two articles are compared:
+
+- the cosines of their story vectors (`embed.story_text`, title and lead, and `embed.body_text`,
+  the first `embed.BODY_CHARS` characters), each vector minus its language's mean vector first
+  (`LanguageMeans`): multilingual-e5 puts all texts of one language close together, and taking
+  the language out lets the story speak;
+- whether both articles are in a language the model saw analysed (`analysed_languages`);
+- the overlap (Jaccard) of what they name, by canonical id, so across languages: their actors,
+  named actors (persons, organisations, groups), persons, places, countries, the parties of
+  their events, and of their words (4 letters and more).
+
+Only the first `embed.BODY_CHARS` characters count, for the words and the names too: the
+development pairs the model was fitted on are about that long, and longer texts would shift every
+overlap. A small model (`StoryModel`: ridge regression on the standardised features, then an
+isotonic map to the annotators' 1..4 scale; `scripts/train_story_model.py`) turns the features
+into a similarity. Model and language means are frozen data (`newsevents/data/stories/`), so a
+link depends only on the two articles, never on what else is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsevents.corpus.embed import BODY_CHARS, DIM, body_text
+from newsevents.datafiles import data_path
+from newsevents.records import Article
+
+Vector = np.ndarray[Any, np.dtype[np.float32]]
+MODEL_PATH = data_path("stories", "story_model.json")
+MEANS_PATH = data_path("stories", "language_means.json")
+ALL_LANGUAGES = "*"  # the mean of every language: for languages with too few articles of their own
+NAMED_KINDS = frozenset({"person", "organization", "group"})
+PLACE_KINDS = frozenset({"place", "country", "region"})
+COUNTRY_PREFIX = "country:"
+_WORD = re.compile(r"\w{4,}")  # shorter words are mostly function words
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one article names, by canonical id, and its words: one side of a comparison."""
+
+    language: str
+    words: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    parties: frozenset[str] = frozenset()
+
+
+# (kind, actor id, country code, start offset) of one mention, as the `mentions` table holds it
+MentionRow = tuple[str, str | None, str | None, int]
+
+
+def words(text: str) -> frozenset[str]:
+    """The casefolded words of four letters or more, numbers left out."""
+    return frozenset(w.casefold() for w in _WORD.findall(text) if not any(ch.isdigit() for ch in w))
+
+
+def make_profile(
+    language: str | None,
+    body: str,
+    mentions: Iterable[MentionRow],
+    parties: Iterable[str],
+) -> Profile:
+    """A profile from an article's body text (`embed.body_text`), its mentions and the parties
+    of its events, each taken only where it starts within the first `BODY_CHARS` characters."""
+    kinds: dict[str, set[str]] = {}
+    countries: set[str] = set()
+    for kind, actor_id, country, start in mentions:
+        if start >= BODY_CHARS:
+            continue
+        if country:
+            countries.add(country)
+        if actor_id:
+            kinds.setdefault(kind, set()).add(actor_id)
+            if actor_id.startswith(COUNTRY_PREFIX):
+                countries.add(actor_id.removeprefix(COUNTRY_PREFIX))
+    party_set = frozenset(parties)
+    actors = set().union(*kinds.values()) if kinds else set()
+    return Profile(
+        language=(language or "").lower(),
+        words=words(body),
+        actors=frozenset(actors | party_set),
+        named=frozenset(a for k in NAMED_KINDS for a in kinds.get(k, ())),
+        persons=frozenset(kinds.get("person", ())),
+        places=frozenset(a for k in PLACE_KINDS for a in kinds.get(k, ())),
+        countries=frozenset(countries),
+        parties=party_set,
+    )
+
+
+def article_profile(article: Article) -> Profile:
+    """The profile of a processed article (the same as the store's rows of it give)."""
+    mentions = [(m.kind, m.actor_id, m.country, m.start) for m in article.mentions]
+    parties = [
+        p
+        for e in article.events
+        if e.evidence and min(s.start for s in e.evidence) < BODY_CHARS
+        for p in (*e.actors, *e.recipients)
+    ]
+    return make_profile(article.language, body_text(article.text, article.title), mentions, parties)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageMeans:
+    """The mean story vector of each language (and of all, under "*"), by vector kind."""
+
+    means: Mapping[str, Mapping[str, Vector]]  # kind ("lead", "body") -> language -> mean
+    counts: Mapping[str, int] = field(default_factory=dict)  # articles per language
+
+    @classmethod
+    def fit(
+        cls, vectors: Mapping[str, Vector], languages: Sequence[str], min_articles: int
+    ) -> LanguageMeans:
+        """Means of these articles' vectors (rows); a language with fewer than `min_articles`
+        gets none of its own and is centred by the mean of all."""
+        langs = np.asarray(languages)
+        counts = {
+            str(k): int(n) for k, n in zip(*np.unique(langs, return_counts=True), strict=True)
+        }
+        means: dict[str, dict[str, Vector]] = {}
+        for kind, rows in vectors.items():
+            own = {
+                lang: rows[langs == lang].mean(0).astype(np.float32)
+                for lang, n in counts.items()
+                if n >= min_articles
+            }
+            means[kind] = {**own, ALL_LANGUAGES: rows.mean(0).astype(np.float32)}
+        return cls(means, counts)
+
+    def centre(self, kind: str, vectors: Vector, languages: Sequence[str]) -> Vector:
+        """Rows minus their language's mean, L2-normalised again."""
+        table = self.means[kind]
+        mu = np.stack([table.get(lang, table[ALL_LANGUAGES]) for lang in languages])
+        centred = np.asarray(vectors, dtype=np.float32).reshape(len(languages), DIM) - mu
+        norms = np.linalg.norm(centred, axis=1, keepdims=True)
+        return np.asarray(centred / np.maximum(norms, 1e-9), dtype=np.float32)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able form (6 decimals: far below the model's resolution)."""
+        return {
+            "counts": dict(self.counts),
+            **{
+                kind: {lang: [round(float(x), 6) for x in v] for lang, v in table.items()}
+                for kind, table in self.means.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> LanguageMeans:
+        """The inverse of `to_json`."""
+        means = {
+            kind: {lang: np.asarray(v, dtype=np.float32) for lang, v in table.items()}
+            for kind, table in data.items()
+            if kind != "counts"
+        }
+        return cls(means, dict(data.get("counts", {})))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+# The overlaps, by feature name, and the profile field each compares.
+OVERLAPS = {
+    "actors": "actors",
+    "named": "named",
+    "persons": "persons",
+    "places": "places",
+    "countries": "countries",
+    "parties": "parties",
+    "words": "words",
+}
+
+
+def overlap_features(a: Profile, b: Profile) -> dict[str, float]:
+    """The Jaccard overlaps of two profiles, by feature name."""
+    return {name: _jaccard(getattr(a, f), getattr(b, f)) for name, f in OVERLAPS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryModel:
+    """Ridge regression over standardised features, then an isotonic map, predicting the
+    annotators' score (1 same story .. 4 unrelated); the similarity is minus that prediction.
+
+    `link` is the similarity at and above which two articles are linked; `score` maps a
+    similarity linearly to [0, 1] with 0 at minus the scale's end and the link at 0.5.
+    """
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    iso_x: tuple[float, ...]
+    iso_y: tuple[float, ...]
+    link: float
+    analysed_languages: frozenset[str] = frozenset()
+    scale_end: float = 4.0  # the annotators' "unrelated"
+
+    def similarity(self, rows: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """Similarity (minus the predicted score) of feature rows in `features` order."""
+        x = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.features))
+        predicted = (x - np.asarray(self.mean)) / np.asarray(self.scale) @ np.asarray(
+            self.coef
+        ) + self.intercept
+        if self.iso_x:
+            # Like scikit-learn's IsotonicRegression.predict: linear between the fitted points,
+            # clipped at both ends.
+            predicted = np.interp(-predicted, self.iso_x, self.iso_y)
+        return np.asarray(-predicted, dtype=np.float64)
+
+    def score(self, similarity: float) -> float:
+        """A same-story score in [0, 1], linear in the similarity; 0.5 is the link."""
+        span = self.link + self.scale_end  # from "unrelated" (-scale_end) to the link
+        return float(min(1.0, max(0.0, 0.5 * (similarity + self.scale_end) / span)))
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able form."""
+        return {
+            "kind": "ridge+isotonic",
+            "features": list(self.features),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "iso_x": list(self.iso_x),
+            "iso_y": list(self.iso_y),
+            "link": self.link,
+            "analysed_languages": sorted(self.analysed_languages),
+            "scale_end": self.scale_end,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StoryModel:
+        """The inverse of `to_json`."""
+        return cls(
+            features=tuple(data["features"]),
+            mean=tuple(data["mean"]),
+            scale=tuple(data["scale"]),
+            coef=tuple(data["coef"]),
+            intercept=float(data["intercept"]),
+            iso_x=tuple(data.get("iso_x", ())),
+            iso_y=tuple(data.get("iso_y", ())),
+            link=float(data["link"]),
+            analysed_languages=frozenset(data.get("analysed_languages", ())),
+            scale_end=float(data.get("scale_end", 4.0)),
+        )
+
+
+@lru_cache(maxsize=1)
+def shipped() -> tuple[StoryModel, LanguageMeans]:
+    """The frozen model and language means of `newsevents/data/stories/`."""
+    return load(MODEL_PATH, MEANS_PATH)
+
+
+def load(model_path: Path, means_path: Path) -> tuple[StoryModel, LanguageMeans]:
+    """A model and language means from their JSON files."""
+    model = StoryModel.from_json(json.loads(model_path.read_text(encoding="utf-8")))
+    means = LanguageMeans.from_json(json.loads(means_path.read_text(encoding="utf-8")))
+    return model, means
+
+
+def feature_rows(
+    features: Sequence[str],
+    analysed_languages: frozenset[str],
+    means: LanguageMeans,
+    pairs: Sequence[tuple[int, int]],
+    profiles: Sequence[Profile],
+    vectors: Mapping[str, Vector],
+) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """One row of `features` per pair (indices into the articles' profiles and into the rows of
+    `vectors`, by kind: "lead", "body"). Every feature is symmetric: a pair gives the same row
+    either way round."""
+    languages = [p.language for p in profiles]
+    cosines = {}
+    for kind, rows in vectors.items():
+        if f"cos_{kind}" in features:
+            centred = means.centre(kind, rows, languages)
+            cosines[f"cos_{kind}"] = [float(centred[i] @ centred[j]) for i, j in pairs]
+    table = []
+    for n, (i, j) in enumerate(pairs):
+        a, b = profiles[i], profiles[j]
+        values = overlap_features(a, b)
+        values["analysed"] = float(
+            a.language in analysed_languages and b.language in analysed_languages
+        )
+        values.update({name: column[n] for name, column in cosines.items()})
+        table.append([values[name] for name in features])
+    return np.asarray(table, dtype=np.float64).reshape(len(pairs), len(features))

@@ -1,0 +1,241 @@
+"""Which clause frames are events: a predicate or support-verb noun from the frame lexicon, with
+the slots that hold its actor and recipient.
+
+A verb counts by its lemma (with its conditions: "sich" for "sich einigen", a noun for
+"verhängen" + Sanktionen). An event noun counts only as the object of a support verb ("Kritik
+üben", "Gespräche führen"), as the subject of a verb of occurrence ("Gespräche fanden statt"),
+or as the head of the clause's object where its own support verbs say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.events.frames import Frame, children_of
+from newsevents.lang.clauses import ClauseLabels
+from newsevents.lang.framelex import (
+    FrameLexicon,
+    NounEntry,
+    VerbEntry,
+    ends_with_any,
+    party_sector,
+)
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event read from one frame: type, trigger tokens, and the tokens of its parties."""
+
+    type: str
+    trigger: list[int]
+    actors: list[int] = field(default_factory=list)
+    recipients: list[int] = field(default_factory=list)
+    recipient_slot: str = ""
+    # Every slot that may hold the recipient, in order: the coder takes the first naming a party.
+    alternatives: list[tuple[str, list[int]]] = field(default_factory=list)
+    mode: str | None = None
+    noun: int | None = None  # the event noun, for a support-verb construction
+    negated: bool = False  # "keine Einigung": the noun is negated
+    swapped: bool = False
+    announced: bool = False  # still to come whatever the tense ("wird zu einem Besuch erwartet")
+    rule: str = ""
+
+
+def _nouns(frame: Frame) -> list[str]:
+    """The clause's nouns, pronouns and predicative adjectives ("verantwortlich machen")."""
+    tokens = frame.parse.tokens
+    chosen = [
+        i for i in frame.tokens if tokens[i].pos in NOUN_POS | {"PRON"} or tokens[i].tag == "ADJD"
+    ]
+    return [tokens[i].lemma.lower() for i in chosen] + [tokens[i].text.lower() for i in chosen]
+
+
+def _persons(frame: Frame, lexicon: FrameLexicon) -> bool:
+    """Whether the clause's patient names a person or group: a name, a pronoun, a party noun."""
+    tokens = frame.parse.tokens
+    for i in frame.subjects if frame.passive else frame.objects + frame.datives:
+        token = tokens[i]
+        if token.pos in {"PROPN", "PRON"} or party_sector(lexicon, token.lemma) is not None:
+            return True
+    return False
+
+
+def _governs_clause(frame: Frame, labels: ClauseLabels) -> bool:
+    """Whether a complement clause or a zu-infinitive hangs on the predicate."""
+    tokens = frame.parse.tokens
+    kids = children_of(tokens)
+    for k in kids.get(frame.head, []):
+        token = tokens[k]
+        marked = any(tokens[m].lemma.lower() in labels.infinitive_marks for m in kids.get(k, []))
+        if token.dep in labels.complement or (
+            token.pos == "VERB" and (marked or "IZU" in token.tag)
+        ):
+            return True
+    return False
+
+
+def _verb_reading(
+    frame: Frame, entries: list[VerbEntry], lexicon: FrameLexicon, labels: ClauseLabels
+) -> tuple[VerbEntry, str] | None:
+    ordered = sorted(
+        entries,
+        key=lambda e: (
+            not (e.objects or e.prep or e.reflexive or e.negated_only or e.persons or e.clause)
+        ),
+    )
+    nouns = _nouns(frame)
+    for entry in ordered:
+        if entry.persons and not _persons(frame, lexicon):
+            continue
+        if entry.clause and not _governs_clause(frame, labels):
+            continue
+        if entry.reflexive and not frame.reflexive:
+            continue
+        if entry.negated_only and not frame.negated:
+            continue
+        if entry.objects and not any(ends_with_any(n, entry.objects) for n in nouns):
+            continue
+        if entry.prep:
+            preps = dict(entry.prep)
+            found = next((preps[p] for p, _ in frame.obliques if p in preps), None)
+            if found is None:
+                continue
+            return entry, found
+        return entry, entry.type
+    return None
+
+
+def _slot(frame: Frame, slot: str, patients: list[int], noun: int | None = None) -> list[int]:
+    if slot == "obj":
+        # The small parser often takes an accusative object for a dative ("besuchte Litauen").
+        return patients or ([] if frame.passive else frame.datives)
+    if slot == "dat":
+        # A bare name shows no case: the parser's "object" may be the dative ("drohte Südkorea").
+        names = [o for o in patients if frame.parse.tokens[o].pos == "PROPN" and o != noun]
+        return frame.datives or second_object(frame, noun) or names
+    return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot)
+
+
+def _object_phrases(frame: Frame, prep: str) -> list[int]:
+    """Prepositional phrases inside the object: "verhängte Sanktionen gegen Belarus", "lehnte
+    Gespräche mit der Slowakei ab"."""
+    tokens = frame.parse.tokens
+    kids = children_of(tokens)
+    found = []
+    for head in frame.objects + (frame.subjects if frame.passive else []):
+        for k in kids.get(head, []):
+            case = [c for c in kids.get(k, []) if tokens[c].pos == "ADP"]
+            if case and tokens[case[0]].lemma.lower() == prep:
+                found.append(k)
+    return found
+
+
+def second_object(frame: Frame, noun: int | None) -> list[int]:
+    """The addressee the parser took for an object: beside the thing given or refused ("warf
+    Deutschland Defizite vor", "erteilte Kurzmann eine Absage"), a name is the dative."""
+    tokens = frame.parse.tokens
+    others = [o for o in frame.objects if o != noun]
+    if frame.passive or not others or (len(frame.objects) < 2 and noun is None):
+        return []
+    return [o for o in others if tokens[o].pos == "PROPN"] or (others[:1] if noun else [])
+
+
+def match_verb(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Candidate | None:
+    """The event a frame's predicate is, if the lexicon has it."""
+    reading = _verb_reading(frame, lexicon.verb(frame.lemma), lexicon, labels)
+    if reading is None:
+        return None
+    entry, event_type = reading
+    doers = frame.agents if frame.passive else frame.subjects
+    patients = frame.subjects if frame.passive else frame.objects
+    trigger = [frame.head] + ([frame.particle] if frame.particle is not None else [])
+    candidate = Candidate(event_type, trigger, mode=entry.mode, rule=f"verb '{frame.lemma}'")
+    candidate.actors = list(doers)
+    candidate.alternatives = [(slot, _slot(frame, slot, patients)) for slot in entry.recipient]
+    for slot, found in candidate.alternatives:
+        if found:
+            candidate.recipients, candidate.recipient_slot = list(found), slot
+            break
+    if entry.swap:
+        candidate.alternatives = []
+        candidate.actors, candidate.recipients = candidate.recipients or patients, list(doers)
+        candidate.swapped = True
+    return candidate
+
+
+def match_noun(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Candidate | None:
+    """An event noun carried by the frame's verb: support verb + object, or occurrence verb +
+    subject ("Gespräche fanden statt", "es gab Angriffe", "kam es zu Angriffen")."""
+    tokens = frame.parse.tokens
+    lemma = frame.lemma
+    support = lemma in lexicon.support_verbs
+    occurrence = lemma in lexicon.occurrence_verbs
+    candidates: list[int] = []
+    if support:
+        candidates += frame.subjects if frame.passive else frame.objects
+    if occurrence:
+        candidates += frame.subjects + frame.objects + [n for p, n in frame.obliques if p == "zu"]
+    candidates += [] if support or occurrence else (frame.objects if not frame.passive else [])
+    kids = children_of(tokens)
+    for noun in candidates:
+        if tokens[noun].pos not in NOUN_POS:
+            continue
+        for entry in lexicon.noun(tokens[noun].lemma) or lexicon.noun(tokens[noun].text):
+            if not _noun_licensed(entry, lemma, support, occurrence):
+                continue
+            candidate = Candidate(entry.type, [noun, frame.head], mode=entry.mode, noun=noun)
+            candidate.rule = f"noun '{tokens[noun].lemma}' with '{lemma}'"
+            candidate.negated = any(
+                tokens[k].lemma.lower() in labels.negation_determiners
+                or tokens[k].text.lower() in labels.negation_determiners
+                for k in kids.get(noun, [])
+            )
+            _noun_roles(candidate, frame, entry, kids, labels, occurrence and not support)
+            return candidate
+    return None
+
+
+def _noun_licensed(entry: NounEntry, verb: str, support: bool, occurrence: bool) -> bool:
+    if entry.support:
+        return verb in entry.support or occurrence
+    return support or occurrence
+
+
+def _noun_roles(
+    candidate: Candidate,
+    frame: Frame,
+    entry: NounEntry,
+    kids: dict[int, list[int]],
+    labels: ClauseLabels,
+    occurrence: bool,
+) -> None:
+    """Actor: the support verb's subject (agent); recipient: the noun's own prepositional
+    phrase of the right kind ("Kritik an X"), else the clause's."""
+    tokens = frame.parse.tokens
+    noun = candidate.noun
+    assert noun is not None
+    own: list[tuple[str, int]] = []
+    for k in kids.get(noun, []):
+        if tokens[k].dep in labels.genitive | labels.oblique:
+            prep = next(
+                (tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case),
+                "",
+            )
+            own.append((prep, k))
+    if occurrence:
+        candidate.actors = [k for p, k in own if p in {"", "von", "zwischen"}]
+    else:
+        candidate.actors = list(frame.agents if frame.passive else frame.subjects)
+    for slot in entry.recipient:
+        found = [k for p, k in own if p == slot]
+        if not found and slot == "dat":
+            found = list(frame.datives) or second_object(frame, noun)
+        elif not found and slot != "obj":
+            found = [n for p, n in frame.obliques if p == slot]
+        candidate.alternatives.append((slot, found))
+    for slot, found in candidate.alternatives:
+        if found:
+            candidate.recipients, candidate.recipient_slot = found, slot
+            break

@@ -1,0 +1,292 @@
+"""Who a slot of a clause names: the party behind a subject, object or agent phrase.
+
+A phrase names a party by a mention inside it (a name, a country, an organisation; in an
+apposition: "FPÖ-Chef Gerhard Kurzmann"; in a genitive: "Kräfte der Regierung"), or by a
+party noun without a name ("der Richter", "Unbekannte", "die deutsche Polizei"), whose country
+is that of the phrase (a nationality adjective, a place) or else of the article. Pronouns
+("er", "sie", "they") and first persons ("wir", "ich") are resolved in `references.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.events.localcountry import LocalCountry
+from newsevents.events.parties import Party, country_actor
+from newsevents.kb.base import KnowledgeBase
+from newsevents.lang.clauses import ClauseLabels
+from newsevents.lang.framelex import FrameLexicon, party_sector
+from newsevents.records import Actor, Article, Mention, Parse, Token
+
+PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
+NO_COUNTRY_SECTORS = {"REF", "UAF"}  # refugees and unknown attackers: code null
+CLAUSAL = {"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj"}
+NOMINAL = {"NOUN", "PROPN"}
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The actor ids a phrase names and how they were found."""
+
+    ids: list[str] = field(default_factory=list)
+    reason: str = ""
+    pronoun: Token | None = None  # set when the phrase is a pronoun left to `references.py`
+
+
+class PartyResolver:
+    """Resolves phrases of parsed sentences to actors of one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        kb: KnowledgeBase,
+        lexicon: FrameLexicon,
+        labels: ClauseLabels,
+        language: str,
+    ) -> None:
+        self.article = article
+        self.kb = kb
+        self.lexicon = lexicon
+        self.labels = labels
+        self.language = language
+        self.local = LocalCountry(article)
+        self.mentions: dict[int, list[Mention]] = {}
+        for mention in article.mentions:
+            self.mentions.setdefault(mention.sentence, []).append(mention)
+        self._roles: dict[str, str | None] = {}
+
+    # 1. phrases
+    def resolve(self, parse: Parse, head: int, recent: list[str] | None = None) -> Resolved:
+        """The parties of the phrase headed by token `head`, its coordinated phrases included."""
+        found = Resolved()
+        reasons = []
+        for node in self._conjuncts(parse, head):
+            one = self._one(parse, node, recent)
+            if one.pronoun is not None and not one.ids:
+                found.pronoun = found.pronoun or one.pronoun
+            found.ids += [i for i in one.ids if i not in found.ids]
+            if one.reason:
+                reasons.append(one.reason)
+        found.reason = "; ".join(reasons)
+        return found
+
+    def _conjuncts(self, parse: Parse, head: int) -> list[int]:
+        nodes, stack = [], [head]
+        while stack:
+            node = stack.pop(0)
+            nodes.append(node)
+            stack += [
+                t.i
+                for t in parse.tokens
+                if t.head == node and t.i != node and t.dep in self.labels.conj
+            ]
+        return nodes
+
+    def _one(self, parse: Parse, head: int, recent: list[str] | None) -> Resolved:
+        token = parse.tokens[head]
+        mentions = [m for m in self.mentions.get(parse.sentence, []) if self._party(m)]
+        span = self._phrase(parse, head)
+        # a) an apposition or name after a title: "FPÖ-Chef Gerhard Kurzmann"
+        for node in span:
+            t = parse.tokens[node]
+            if (
+                node != head
+                and t.dep in self.labels.apposition
+                and self._head_of_name(parse, node, head)
+            ):
+                hit = self._covering(mentions, t)
+                if hit is not None and hit.kind == "person":
+                    return self._named(hit, recent, f"'{hit.text}' (apposition)", parse, span)
+        # b) a mention over the head word
+        hit = self._covering(mentions, token)
+        if hit is not None:
+            found = self._named(hit, recent, f"'{hit.text}'", parse, span)
+            return self._with_genitive_conjuncts(found, parse, head, mentions)
+        if token.pos == "PRON":
+            return Resolved(pronoun=token)
+        # c) a genitive or von-phrase names whom the head word belongs to
+        for node in span:
+            t = parse.tokens[node]
+            if node != head and t.dep in self.labels.genitive and t.head == head:
+                inner = self._phrase(parse, node)
+                prep = [parse.tokens[c] for c in inner if parse.tokens[c].dep in self.labels.case]
+                if prep and prep[0].lemma.lower() not in {"von", "of"}:
+                    continue
+                hits = [m for m in mentions if any(self._covers(m, parse.tokens[c]) for c in inner)]
+                hits = [m for m in hits if m.kind != "place" and not m.modifier]
+                if hits:
+                    found = Resolved()
+                    for hit in hits:  # "Treffen Spaniens und Portugals": every conjunct
+                        one = self._named(
+                            hit, recent, f"'{hit.text}' (genitive of '{token.text}')", parse, span
+                        )
+                        found.ids += [i for i in one.ids if i not in found.ids]
+                        found.reason = "; ".join(r for r in (found.reason, one.reason) if r)
+                    if found.ids:
+                        return found
+        # d) a party noun without a name
+        sector = self._party_noun(token)
+        if sector is not None and token.pos in NOMINAL | {"ADJ"}:
+            return self._unnamed(parse, token, span, sector, mentions)
+        # e) a name nothing else knows: a person named before by full name, or a new one
+        if token.pos == "PROPN" and token.text[:1].isupper() and not self._covered(parse, span):
+            return self._new_name(parse, head, span)
+        return Resolved()
+
+    def _covered(self, parse: Parse, span: list[int]) -> bool:
+        """Whether any mention (a date, a place) lies on the phrase."""
+        tokens = [parse.tokens[i] for i in span]
+        return any(
+            self._covers(m, t) for m in self.mentions.get(parse.sentence, []) for t in tokens
+        )
+
+    def _new_name(self, parse: Parse, head: int, span: list[int]) -> Resolved:
+        """A party for a name that no mention covers ("Ramber-Koller wirft ... vor"): the
+        person of the article with that surname, else a new person of the passage's country."""
+        names = [parse.tokens[i] for i in span if parse.tokens[i].pos == "PROPN"]
+        name = " ".join(t.text for t in names)
+        for actor in self.article.actors.values():
+            if actor.kind == "person" and actor.name.split()[-1:] == [names[-1].text]:
+                return Resolved([actor.id], f"'{name}' (surname of {actor.name})")
+        country = self.local.country(parse.sentence)
+        actor_id = f"name:{(country or 'none').lower()}:{name.lower().replace(' ', '-')}"
+        if actor_id not in self.article.actors:
+            self.article.actors[actor_id] = Actor(actor_id, name, "person", country, None, country)
+        return Resolved([actor_id], f"'{name}' (a name; country {country} of the passage)")
+
+    def _with_genitive_conjuncts(
+        self, found: Resolved, parse: Parse, head: int, mentions: list[Mention]
+    ) -> Resolved:
+        """ "die Außenminister Deutschlands und Polens": the countries coordinated with the one
+        in the genitive are parties too."""
+        for t in parse.tokens:
+            if t.head != head or t.dep not in self.labels.genitive or t.i == head:
+                continue
+            for node in self._conjuncts(parse, t.i)[1:]:
+                hit = self._covering(mentions, parse.tokens[node])
+                if hit is None or hit.kind != "country" or not hit.actor_id:
+                    continue
+                if hit.actor_id not in found.ids:
+                    found.ids.append(hit.actor_id)
+                    found.reason += f"; '{hit.text}' (coordinated genitive)"
+        return found
+
+    def place_country(self, parse: Parse, heads: list[int]) -> tuple[list[str], list[str]]:
+        """The countries of places named in the phrases (for attacks on and aid to a place)."""
+        ids: list[str] = []
+        for head in heads:
+            tokens = [parse.tokens[i] for i in self._phrase(parse, head)]
+            for mention in self.mentions.get(parse.sentence, []):
+                if (
+                    mention.kind in {"place", "country"}
+                    and mention.country
+                    and not mention.is_dateline
+                    and any(self._covers(mention, t) for t in tokens)
+                ):
+                    actor_id = country_actor(self.article, mention.country, self.kb)
+                    if actor_id not in ids:
+                        ids.append(actor_id)
+        return ids, ["the country of the place named"] if ids else []
+
+    def _head_of_name(self, parse: Parse, node: int, head: int) -> bool:
+        return parse.tokens[node].head == head
+
+    def _phrase(self, parse: Parse, head: int) -> list[int]:
+        """The phrase of a head word: its dependents, without clauses and coordinated phrases."""
+        nodes, stack = [], [head]
+        while stack:
+            node = stack.pop()
+            nodes.append(node)
+            stack += [
+                t.i
+                for t in parse.tokens
+                if t.head == node
+                and t.i != node
+                and t.dep not in CLAUSAL
+                and not (node == head and t.dep in self.labels.conj | {"cc"})
+            ]
+        return sorted(nodes)
+
+    def _party(self, mention: Mention) -> bool:
+        return (
+            mention.kind in PARTY_KINDS or (mention.kind == "place" and self._capital(mention))
+        ) and not mention.is_dateline
+
+    def _capital(self, mention: Mention) -> bool:
+        if not mention.country or mention.entry_id is None:
+            return False
+        capital = self.kb.capital(mention.country)
+        return capital is not None and capital.id == mention.entry_id
+
+    @staticmethod
+    def _covers(mention: Mention, token: Token) -> bool:
+        return mention.start < token.end and token.start < mention.end
+
+    def _covering(self, mentions: list[Mention], token: Token) -> Mention | None:
+        hits = [m for m in mentions if self._covers(m, token) and not m.modifier]
+        if not hits:
+            return None
+        # The longest: "Vereinigten Staaten" over "Staaten", "deutsche Polizei" over "deutsche".
+        return max(hits, key=lambda m: (m.end - m.start, m.kind == "person"))
+
+    # 2. actors
+    def _named(
+        self, mention: Mention, recent: list[str] | None, reason: str, parse: Parse, span: list[int]
+    ) -> Resolved:
+        ids = Party([mention], mention.start, mention.end).actor_ids(self.article, self.kb, recent)
+        for actor_id in ids:
+            actor = self.article.actors.get(actor_id)
+            if actor is not None and actor.country is None and actor.code not in {"IGO", "NGO"}:
+                country, how = self._phrase_country(parse, span, exclude=mention)
+                if country is None and actor.kind in {"person", "group", "organization", "body"}:
+                    country = self.local.country(parse.sentence)
+                    how = "the country of the passage"
+                if country:
+                    actor.country = actor.code = country
+                    reason += f", country {country} from {how}"
+        return Resolved(ids, reason)
+
+    def _phrase_country(
+        self, parse: Parse, span: list[int], exclude: Mention | None = None
+    ) -> tuple[str | None, str]:
+        """A country the phrase itself names: an adjective, an organisation, a place."""
+        tokens = [parse.tokens[i] for i in span]
+        for mention in self.mentions.get(parse.sentence, []):
+            if mention is exclude or not mention.country or mention.country in {"IGO", "NGO"}:
+                continue
+            if mention.kind in {"date", "here"} or mention.is_dateline:
+                continue
+            if any(self._covers(mention, t) for t in tokens):
+                return mention.country, f"'{mention.text}' in the phrase"
+        return None, ""
+
+    def _party_noun(self, token: Token) -> str | None:
+        key = token.lemma if token.lemma and token.lemma != "--" else token.text
+        if key not in self._roles:
+            sector = party_sector(self.lexicon, key)
+            if sector is None:
+                sector = party_sector(self.lexicon, token.text)
+            if sector is None:
+                roles = self.kb.roles(token.text, self.language)
+                whole = [r for s, e, r in roles if s == 0 and e == len(token.text)]
+                sector = whole[0].sector if whole else None
+            self._roles[key] = sector
+        return self._roles[key]
+
+    def _unnamed(
+        self, parse: Parse, token: Token, span: list[int], sector: str, mentions: list[Mention]
+    ) -> Resolved:
+        """An actor for a party noun without a name: country from the phrase or the article."""
+        country: str | None = None
+        how = "no country (refugees, unknown attackers)"
+        if sector not in NO_COUNTRY_SECTORS:
+            country, how = self._phrase_country(parse, span)
+            if country is None:
+                country, how = self.local.country(parse.sentence), "the country of the passage"
+        name = token.lemma if token.lemma and token.pos != "ADJ" else token.text
+        actor_id = f"group:{(country or 'none').lower()}:{name.lower()}"
+        if actor_id not in self.article.actors:
+            self.article.actors[actor_id] = Actor(
+                actor_id, name, "group", country, sector or None, country
+            )
+        return Resolved([actor_id], f"'{token.text}' (no name; country {country} from {how})")

@@ -1,0 +1,122 @@
+"""Who speaks in a clause, and what a speaker's words are when no verb names the act.
+
+Speakers: the subject of a governing verb of saying, of a ", sagte X" beside the clause, the
+sentence's attributed source (`attribution.py`), or, continuing, the one who spoke in the
+sentences just before (at most `CONTINUE_SENTENCES` on) when the sentence does not narrate in
+the past indicative: more of the same statement ("Das berge ein gewisses Maß an Zynismus.").
+
+Statements: with a speaker, a clause that judges ("unentschuldbar", "Zynismus"; a praise
+negated: "keine gute Sitte", "stimmen nicht") is criticism (ACCUSE); one that says what is
+needed ("Nötig sei ein Zeichen") is a demand (REQUEST), and denies a need a refusal (REJECT).
+The speech act happened whatever the mood of its words. The words are the frame lexicon's
+(`criticism`, `negated_praise`, `necessity`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsevents.events.framematch import Candidate
+from newsevents.events.frames import Frame, children_of
+from newsevents.lang.clauses import ClauseLabels
+from newsevents.lang.framelex import FrameLexicon
+from newsevents.records import Parse, Sentence
+
+CONTINUE_SENTENCES = 2  # a statement goes on for at most this many sentences without a name
+IdsOf = Callable[[Parse, list[int], list[str]], list[str]]
+
+
+class Speakers:
+    """The speakers of an article's clauses, read in order."""
+
+    def __init__(self, lexicon: FrameLexicon, labels: ClauseLabels) -> None:
+        self.lexicon = lexicon
+        self.labels = labels
+        self.last: list[str] = []
+        self.sentence = -10
+
+    def of_sentence(
+        self, sentence: Sentence, frames: list[Frame], sources: list[str], ids_of: IdsOf
+    ) -> list[list[str]]:
+        """The speaker of each frame of a sentence ([] where nobody speaks)."""
+        going_on = self.continuing(sentence, frames) if not sources else []
+        return [self._speaker(i, frames, sources, going_on, ids_of) for i in range(len(frames))]
+
+    def continuing(self, sentence: Sentence, frames: list[Frame]) -> list[str]:
+        """The speaker of the sentences before, when this one reads as more of their words."""
+        if not self.last or sentence.index - self.sentence > CONTINUE_SENTENCES:
+            return []
+        mains = [f for f in frames if f.kind == "main"]
+        # A verb of saying narrates nothing: "hieß es" reports the same source again.
+        content = [f for f in mains if f.lemma not in self.lexicon.speech_verbs]
+        narrated = any(f.mood == "Ind" and (f.tense == "Past" or f.perfect) for f in content)
+        return [] if narrated or not mains else list(self.last)
+
+    def spoke(self, sentence: Sentence, speakers: list[str]) -> None:
+        """Remember who spoke in a sentence (the last statement's source)."""
+        if speakers:
+            self.last, self.sentence = list(speakers), sentence.index
+
+    def under_speech(self, index: int, frames: list[Frame]) -> bool:
+        """Whether a verb of saying governs the clause ("hieß es, beide Seiten hätten ...")."""
+        node = frames[index].parent
+        while node is not None:
+            if frames[node].lemma in self.lexicon.speech_verbs:
+                return True
+            node = frames[node].parent
+        return False
+
+    def _speaker(
+        self,
+        index: int,
+        frames: list[Frame],
+        sources: list[str],
+        going_on: list[str],
+        ids_of: IdsOf,
+    ) -> list[str]:
+        frame = frames[index]
+        node = frame.parent
+        while node is not None:
+            if frames[node].lemma in self.lexicon.speech_verbs and frames[node].subjects:
+                found = ids_of(frames[node].parse, frames[node].subjects, [])
+                if found:  # not the "es" of "hieß es"
+                    return found
+            node = frames[node].parent
+        for other in frames:
+            if (
+                other is not frame
+                and other.lemma in self.lexicon.speech_verbs
+                and other.subjects
+                and other.parent == index
+                and other.kind == "main"
+            ):
+                found = ids_of(other.parse, other.subjects, [])
+                if found:
+                    return found
+        return sources or going_on
+
+
+def statement(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Candidate | None:
+    """What a spoken clause is by its words: criticism or a demand (the speaker is its actor,
+    set by the coder); None when it is neither."""
+    tokens = frame.parse.tokens
+    kids = children_of(tokens)
+    negated = frame.negated
+    for i in frame.tokens:
+        token = tokens[i]
+        words = {token.lemma.lower(), token.text.lower()}
+        denied = negated or any(
+            tokens[k].text.lower() in labels.negation_determiners
+            or tokens[k].lemma.lower() in labels.negation_words
+            for k in kids.get(i, [])
+        )
+        if words & lexicon.criticism and not denied:
+            return Candidate("ACCUSE", [i], rule=f"criticism '{token.text}'")
+        if words & lexicon.negated_praise and denied:
+            return Candidate("ACCUSE", [i], rule=f"praise denied '{token.text}'")
+        attributive = token.tag == "ADJA" or token.dep == "amod"  # "erforderliche Passagen"
+        if words & lexicon.necessity and not attributive:
+            if denied:  # "befand das nicht für notwendig": a refusal
+                return Candidate("REJECT", [i], rule=f"necessity denied '{token.text}'")
+            return Candidate("REQUEST", [i], rule=f"necessity '{token.text}'")
+    return None

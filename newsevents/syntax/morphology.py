@@ -1,0 +1,172 @@
+"""German word-form analysis with HanTa (PyPI ``HanTa``, LGPL-3.0), where it is installed.
+
+The small German parser's lemmatizer and tagger err on verb forms ("vereinbarten" ->
+"vereinbarn", "lehnte" tagged as an adjective). HanTa's lexicon knows the forms: it gives the
+lemma of a verb form under its tag, and whether a form can be a finite verb at all. Each form
+is analysed once (`CACHE_SIZE` forms kept); without HanTa every answer is "don't know".
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import replace
+from typing import Any
+
+from newsevents.records import Token
+
+log = logging.getLogger(__name__)
+
+CACHE_SIZE = 50_000  # word forms kept; news repeats them, so few are analysed twice
+# STTS verb tags and HanTa's spelling of them ("VVFIN" -> "VV(FIN)").
+HANTA_VERB_TAGS = {
+    "VVFIN": "VV(FIN)",
+    "VVPP": "VV(PP)",
+    "VVIZU": "VV(IZU)",
+    "VVIMP": "VV(IMP)",
+    "VVINF": "VV(INF)",
+    "VMFIN": "VM(FIN)",
+    "VAFIN": "VA(FIN)",
+}
+# How much less likely than HanTa's best reading a finite reading may be and still count
+# (natural log): "vereinbarten" is a little likelier an adjective out of context.
+FINITE_MARGIN = 1.5
+
+
+class GermanMorphology:
+    """Verb lemmas and finite-verb readings of German word forms, from HanTa (loaded on first
+    use; every method answers None when HanTa is not installed)."""
+
+    def __init__(self) -> None:
+        self._tagger: Any = None  # HanTa's tagger, False once it proved missing
+        self._lock = threading.Lock()
+        self._lemmas: dict[tuple[str, str], str] = {}
+        self._finite: dict[str, str | None] = {}
+
+    def ready(self) -> bool:
+        """Whether HanTa is there (loads it once)."""
+        with self._lock:
+            if self._tagger is None:
+                try:
+                    from HanTa import HanoverTagger
+
+                    self._tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+                except Exception:  # not installed, or its model file missing
+                    log.info("syntax: HanTa not available; German lemmas from the model")
+                    self._tagger = False
+        return bool(self._tagger)
+
+    def verb_lemma(self, form: str, tag: str) -> str | None:
+        """The lemma of a verb form read under its STTS tag ("hob", VVFIN -> "heben")."""
+        hanta_tag = HANTA_VERB_TAGS.get(tag)
+        if hanta_tag is None or not self.ready():
+            return None
+        key = (form if tag == "VVIZU" else form.lower(), hanta_tag)
+        found = self._lemmas.get(key)
+        if found is None:
+            lemma, _ = self._tagger.analyze(form, pos=hanta_tag, taglevel=1)
+            found = str(lemma)
+            if len(self._lemmas) < CACHE_SIZE:
+                self._lemmas[key] = found
+        return found
+
+    def finite_lemma(self, form: str) -> str | None:
+        """The lemma of a form that can be a finite full verb ("lehnte" -> "lehnen"), else None."""
+        if not self.ready():
+            return None
+        key = form.lower()
+        if key in self._finite:
+            return self._finite[key]
+        readings = self._tagger.tag_word(key, cutoff=5)
+        best = max((float(p) for _, p in readings), default=0.0)
+        found: str | None = None
+        for tag, logprob in readings:
+            if tag == "VV(FIN)" and float(logprob) >= best - FINITE_MARGIN:
+                found = str(self._tagger.analyze(key, pos=tag, taglevel=1)[0])
+                break
+        if len(self._finite) < CACHE_SIZE:
+            self._finite[key] = found
+        return found
+
+
+# Tags the small model gives a finite verb it misread: an adjective ("Ungarn lehnte ..."), a
+# noun, a participle or infinitive.
+MISREAD_VERB_TAGS = frozenset({"ADJA", "ADJD", "NN", "VVPP", "VVINF", "ADV"})
+FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+NAME_TAGS = frozenset({"NE", "NN", "PPER", "PIS", "PDS"})  # a phrase the finite verb may follow
+
+
+def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> list[Token]:
+    """Finite verbs the model read as something else get their tag and lemma back: in a
+    sentence with none, the word after the first noun phrase that can be one ("Armenien
+    verlegte Truppen": read as an adjective); anywhere, a speech tag after a comma (", warnt
+    Rupert Wolff"). A Konjunktiv I form read as indicative gets its mood. Only tags, lemma and
+    features change here; `repair.py` rebuilds the arcs."""
+    found = list(tokens)
+    for token in tokens[1:-1]:
+        before, after = tokens[token.i - 1], tokens[token.i + 1]
+        tagged = after.tag in NAME_TAGS | {"ART"} and (
+            after.text[:1].isupper() or after.tag == "ART"
+        )
+        if before.tag == "$," and tagged and _misread(token):
+            found[token.i] = _as_finite(token, morphology) or token
+    found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
+    if len(tokens) < 3 or any(t.tag in FINITE for t in found):
+        return found
+    for token in tokens[1:]:
+        if not _misread(token):
+            continue
+        if tokens[token.i - 1].tag not in NAME_TAGS:
+            continue  # an adjective inside the first phrase ("Der russische Präsident")
+        found[token.i] = _as_finite(token, morphology) or token
+        break  # only the place after the first phrase holds the finite verb
+    return found
+
+
+# How a modal begins (the others are auxiliaries: sein, haben, werden).
+MODAL_STEMS = ("soll", "muss", "müss", "könn", "kann", "darf", "dürf", "will", "woll", "mag")
+
+
+def _auxiliary(token: Token, morphology: GermanMorphology) -> Token:
+    """An auxiliary the tagger took for a noun ("Sollte" opening a sentence): its verb tag
+    and lemma back."""
+    if token.pos != "AUX" or token.tag[:1] == "V":
+        return token
+    modal = token.text.lower().startswith(MODAL_STEMS)
+    tag = "VMFIN" if modal else "VAFIN"
+    lemma = morphology.verb_lemma(token.text.lower(), tag)
+    return replace(token, tag=tag, lemma=lemma or token.lemma)
+
+
+def _verb_pos(token: Token) -> Token:
+    """A verb tag over a part of speech that says otherwise ("berieten": VVFIN but ADJ): the
+    STTS tag is the finer reading, and the lemma was read under it."""
+    pos = "VERB" if token.tag.startswith("VV") else "AUX" if token.tag[:2] in {"VA", "VM"} else ""
+    return replace(token, pos=pos) if pos and token.pos not in {"VERB", "AUX"} else token
+
+
+def _konjunktiv(token: Token, tokens: list[Token]) -> Token:
+    """A finite form in "-e" but not "-te" is the Konjunktiv I ("er berge", "es gebe"): the
+    third person indicative ends in "-t", the weak past in "-te" (the first person aside)."""
+    text = token.text.lower()
+    if token.tag not in FINITE or not text.endswith("e") or text.endswith("te"):
+        return token
+    near = {t.text.lower() for t in tokens[max(0, token.i - 1) : token.i + 2]}
+    if "ich" in near or token.feature("Mood") == "Sub":
+        return token
+    features = [f for f in token.morph.split("|") if f and not f.startswith(("Mood=", "Tense="))]
+    return replace(token, morph="|".join(sorted([*features, "Mood=Sub", "Tense=Pres"])))
+
+
+def _misread(token: Token) -> bool:
+    return token.tag in MISREAD_VERB_TAGS and token.text[:1].islower()
+
+
+def _as_finite(token: Token, morphology: GermanMorphology) -> Token | None:
+    lemma = morphology.finite_lemma(token.text)
+    if lemma is None:
+        return None
+    tense = "Past" if token.text.lower().endswith(("te", "ten", "tet")) else "Pres"
+    return replace(
+        token, tag="VVFIN", pos="VERB", lemma=lemma, morph=f"Mood=Ind|Tense={tense}|VerbForm=Fin"
+    )

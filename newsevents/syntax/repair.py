@@ -1,0 +1,288 @@
+"""Repairs of a small parser's clause-level arcs by morphology and word order.
+
+A small parser gets the arcs inside a phrase right (article, adjective, preposition) far more
+often than which phrase a verb takes with which function. Where its tree is inconsistent, the
+phrases are hung on their verb again, and their function is read from case, agreement and
+position (the place before the finite verb holds one phrase, and a subject is taken there
+first, as readers do with unmarked case):
+
+1. a separable particle hung on a noun, or a "preposition" governing a verb ("wirft X vor zu
+   ..."), goes to the verb before it;
+2. a second root (a phrase the parser left unattached) goes to the main predicate, and a
+   finite verb after a comma hung on the name after it (", warnt Rupert Wolff") heads a clause
+   beside it with that name as subject;
+3. a finite verb read as a modifier ("Ungarn lehnte Gespräche ... ab") becomes the root;
+4. a phrase hung on an auxiliary goes to its verb; one glued to a time word ("am Montag
+   Litauen") or to a noun without a comma ("den Rebellen Zugeständnisse"), or a bare noun
+   taken for a genitive ("der Mann Berufung einlegen"), is an argument of its own; a genitive
+   glued so ("Treffen Spaniens") is the noun's attribute; a name right after a title noun is
+   its apposition where word order or labels say so ("Der Außenminister Musalia Mudavadi");
+5. "werden" over an infinitive is the future, not the passive; a passive's "von"-phrase hung on
+   another phrase is its agent; a subject whose determiner shows another case is an object;
+   of two subjects the one before the finite verb stays; a finite active clause without a
+   subject takes one from its case-unmarked phrases, unless it is coordinated and opens with
+   its finite verb;
+6. a subject after the finite verb gives way to a bare phrase before it ("Nordkorea drohte
+   Südkorea").
+
+Which labels to write is data (``repair`` in the profile's ``clauses``); a profile without it
+gets no repairs (spaCy's English parser needs none).
+"""
+
+from __future__ import annotations
+
+from newsevents.lang.clauses import ClauseLabels
+from newsevents.records import Token
+from newsevents.syntax.arcs import NOMINAL, PREDICATE, Arcs
+
+
+class _Repair(Arcs):
+    """The repairs, in the order `repair` runs them."""
+
+    # 1.
+    def particles(self) -> None:
+        """A particle hung on a noun, or a "preposition" governing a verb ("wirft Schelling
+        vor zu unterstellen": no preposition takes a verb), is the particle of the verb before."""
+        for t in self.tokens:
+            head = self.tokens[self.head[t.i]]
+            particle = self.dep[t.i] in self.labels.particle and head.pos not in PREDICATE | {"AUX"}
+            stray = self.dep[t.i] in self.labels.case and head.pos in PREDICATE and t.pos == "ADP"
+            if particle or stray:
+                verbs = [v.i for v in self.tokens[: t.i] if v.pos in PREDICATE]
+                if verbs:
+                    self.head[t.i], self.dep[t.i] = verbs[-1], self.names["particle"]
+
+    # 2. and 3.
+    def roots(self) -> None:
+        roots = [t.i for t in self.tokens if self.is_root(t.i) and t.pos != "PUNCT"]
+        main = next((r for r in roots if self.is_predicate(r)), None)
+        if main is None:
+            main = self.promote(roots[0] if roots else None)
+        if main is None:
+            return
+        for r in roots:
+            if r != main and self.tokens[r].pos in NOMINAL:
+                self.attach(r, main)
+        self.inserted(main)
+        for t in self.tokens:
+            if self.is_root(t.i) and t.i != main and t.pos == "PUNCT":
+                self.head[t.i] = main
+
+    def inserted(self, main: int) -> None:
+        """ ", warnt Rupert Wolff": a finite verb after a comma that the parser hung as a
+        modifier heads a clause of its own beside the main one, the name after it its subject."""
+        clausal = (
+            self.labels.complement
+            | self.labels.adverbial
+            | self.labels.relative
+            | self.labels.conj
+            | self.labels.parataxis
+        )
+        for t in self.tokens[1:-1]:
+            if not self.is_predicate(t.i) or t.feature("VerbForm") != "Fin" or t.i == main:
+                continue
+            if self.dep[t.i] in clausal or self.tokens[t.i - 1].pos != "PUNCT":
+                continue
+            following = self.tokens[t.i + 1]
+            name = following.i if following.pos in NOMINAL else self.head[following.i]
+            if following.pos not in NOMINAL and (following.pos != "DET" or name < t.i):
+                continue
+            self.head[t.i], self.dep[t.i] = main, self.names["parataxis"]
+            if self.tokens[name].pos in NOMINAL and name != main:
+                self.head[name], self.dep[name] = t.i, self.names["subject"]
+
+    def promote(self, root: int | None) -> int | None:
+        """A finite verb hung as a modifier becomes the root; phrases across it follow."""
+        verb = next(
+            (
+                t.i
+                for t in self.tokens
+                if self.is_predicate(t.i)
+                and t.feature("VerbForm") == "Fin"
+                and not self.is_root(t.i)
+            ),
+            None,
+        )
+        if verb is None or root is None:
+            return None
+        self.head[verb], self.dep[verb] = verb, "ROOT"
+        for t in self.tokens:
+            if t.i in (verb, root) or self.head[t.i] != root:
+                continue
+            across = (t.i < verb) != (root < verb)
+            negation = t.tag == "PTKNEG" or t.text.lower() in self.labels.negation_words
+            if across or negation or self.dep[t.i] in self.labels.particle:
+                self.head[t.i] = verb
+        self.attach(root, verb)
+        for k in self.kids(verb):
+            nominal = self.tokens[k].pos in NOMINAL
+            if k < verb and nominal and self.dep[k] not in self.labels.subject:
+                self.attach(k, verb)
+        return verb
+
+    # 4.
+    def glued(self) -> None:
+        for t in self.tokens:
+            h = self.head[t.i]
+            head = self.tokens[h]
+            if h == t.i or t.pos not in NOMINAL - {"PRON"} or head.pos not in NOMINAL:
+                continue
+            comma = any(self.tokens[k].pos == "PUNCT" for k in range(min(t.i, h) + 1, max(t.i, h)))
+            dep = self.dep[t.i]
+            compound = dep == "compound" and t.i < h and head.pos == "PROPN"
+            if self.bare_genitive(t.i) and not comma:
+                # "der Mann Berufung einlegen": a common noun with neither article nor
+                # adjective cannot be a genitive attribute; it is the verb's.
+                p = self.governor(t.i)
+                if p is not None:
+                    self.attach(t.i, p)
+                continue
+            if comma or not (dep in self.labels.apposition or compound):
+                continue
+            if compound and self.case(h) == "Gen":
+                # "die Vorwürfe Ägyptens": the noun heads, the name is its genitive.
+                self.head[t.i] = t.i if self.is_root(h) else self.head[h]
+                self.dep[t.i] = self.dep[h]
+                self.head[h], self.dep[h] = t.i, self.names["genitive"]
+                if self.dep[t.i] in self.labels.oblique and not self.has_case(t.i):
+                    self.dep[t.i] = self.names["object"]
+            elif self.case(t.i) == "Gen" and t.i > h:
+                self.dep[t.i] = self.names["genitive"]  # "das Treffen Spaniens und Portugals"
+            elif head.lemma.lower() in self.labels.time_words or (
+                t.pos == "NOUN" and head.pos == "NOUN" and not compound
+            ):
+                p = self.governor(t.i)
+                if p is not None:
+                    self.attach(t.i, p)
+
+    def bare_genitive(self, i: int) -> bool:
+        t = self.tokens[i]
+        glue = self.labels.genitive | self.labels.apposition
+        if t.pos != "NOUN" or self.dep[i] not in glue or i < self.head[i]:
+            return False
+        marked = {"DET", "ADJ", "NUM", "ADP"}
+        return not any(self.tokens[k].pos in marked for k in self.kids(i))
+
+    def auxiliaries(self) -> None:
+        """A phrase hung on an auxiliary belongs to the verb the auxiliary serves."""
+        for t in self.tokens:
+            h = self.head[t.i]
+            if h == t.i or t.pos not in NOMINAL or self.dep[h] not in self.labels.aux:
+                continue
+            if not self.is_root(h) and self.is_predicate(self.head[h]):
+                self.attach(t.i, self.head[h])
+
+    def titles(self) -> None:
+        """ "Der Außenminister Musalia Mudavadi empfing": a name right after a common noun is
+        the noun's apposition when the two stand before the finite verb (that place holds one
+        phrase), when the parser was unsure of the name ("dep"), or when both would be objects."""
+        for t in self.tokens[1:]:
+            noun = self.tokens[t.i - 1]
+            p = self.head[t.i]
+            if t.pos != "PROPN" or noun.pos != "NOUN" or not self.is_predicate(p):
+                continue
+            if self.head[noun.i] != p or self.dep[t.i] in self.labels.apposition:
+                continue
+            finite = self.finite(p)
+            front = finite is not None and t.i < finite.i and self.is_root(p)
+            objects = self.dep[t.i] in self.labels.object and self.dep[noun.i] in self.labels.object
+            if front or objects or self.dep[t.i] == "dep":
+                self.head[t.i], self.dep[t.i] = noun.i, self.names["apposition"]
+
+    # 5. and 6.
+    def future(self) -> None:
+        """ "wird ... stattfinden": a passive auxiliary over an infinitive is the future."""
+        for p in [t.i for t in self.tokens if self.tokens[t.i].feature("VerbForm") == "Inf"]:
+            for k in self.kids(p):
+                if self.dep[k] in self.labels.passive_aux:
+                    self.dep[k] = self.names["auxiliary"]
+                elif self.dep[k] in self.labels.passive_subject:
+                    self.dep[k] = self.names["subject"]
+
+    def agents(self) -> None:
+        """A passive's "von"-phrase hung on another phrase of the clause ("während ihres
+        Untergrundlebens von ihrem Komplizen ... geschlagen") is its agent."""
+        for p in [t.i for t in self.tokens if self.is_predicate(t.i) and self.passive(t.i)]:
+            phrases = [k for k in self.kids(p) if self.has_case(k)]
+            if any(self.preposition(k) in self.labels.agent_prepositions for k in phrases):
+                continue
+            for k in phrases:
+                inner = [n for n in self.kids(k) if self.has_case(n)]
+                found = [n for n in inner if self.preposition(n) in self.labels.agent_prepositions]
+                if found:
+                    self.head[found[0]], self.dep[found[0]] = p, self.names["oblique"]
+                    break
+
+    def clause_subjects(self) -> None:
+        for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
+            finite = self.finite(p)
+            if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
+                continue
+            for k in self.subjects(p):
+                if self.det_case(k) in {"Acc", "Dat"} or self.marked_oblique(k):
+                    self.dep[k] = self.names["object"]  # "habe ein separates Treffen gehabt"
+            if self.gapped(p, finite):
+                continue  # "... und habe ...": the subject is the first conjunct's
+            free = [
+                k
+                for k in self.kids(p)
+                if self.tokens[k].pos in NOMINAL
+                and (
+                    self.dep[k] in self.labels.object | self.labels.dative
+                    or (k < finite.i and self.dep[k] in self.labels.mark)  # a phrase misread
+                )
+                and not self.has_case(k)
+                and self.case(k) != "Gen"
+                and self.tokens[k].lemma.lower() not in self.labels.time_words
+            ]
+            subjects = self.subjects(p)
+            if len(subjects) > 1:
+                # Two subjects, not coordinated: the one nearest the finite verb's front keeps
+                # it, the other is an object ("Schmid wirft Schelling vor").
+                keep = min(subjects, key=lambda k: (k > finite.i, abs(k - finite.i)))
+                for k in subjects:
+                    if k != keep:
+                        self.dep[k] = self.names["dative" if self.case(k) == "Dat" else "object"]
+                subjects = [keep]
+            if not subjects:
+                self.missing_subject(finite, free)
+            elif self.dep[p] not in self.labels.conj:
+                self.front_subject(p, finite, subjects, free)
+
+    def missing_subject(self, finite: Token, free: list[int]) -> None:
+        nominative = [k for k in free if self.case(k) == "Nom" and self.agrees(k, finite)]
+        front = [k for k in free if k < finite.i and not self.marked_oblique(k)]
+        ranked = nominative or front
+        chosen = ranked[0] if ranked else None
+        lone = len(free) == 1 and self.agrees(free[0], finite)
+        if chosen is None and lone and not self.marked_oblique(free[0]):
+            chosen = free[0] if self.det_case(free[0]) in {"", "Nom"} else None
+        if chosen is not None:
+            self.dep[chosen] = self.names["subject"]
+
+    def front_subject(self, p: int, finite: Token, subjects: list[int], free: list[int]) -> None:
+        """A bare name after the finite verb labelled subject, a bare phrase before it not."""
+        main = self.is_root(p) or self.dep[p] in self.labels.parataxis
+        front = [k for k in free if k < finite.i and not self.marked_oblique(k)]
+        later = [s for s in subjects if s > finite.i and not self.determiner(s)]
+        if main and len(front) == 1 and later:
+            self.dep[front[0]] = self.names["subject"]
+            for s in later:
+                self.dep[s] = self.names["dative" if self.case(s) == "Dat" else "object"]
+
+
+def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
+    """The tokens of one sentence with their clause-level arcs repaired (copies; the input is
+    left as it is). Nothing changes without ``repair`` labels in the profile."""
+    if not labels.repair:
+        return tokens
+    fixed = _Repair(tokens, labels)
+    fixed.particles()
+    fixed.roots()
+    fixed.auxiliaries()
+    fixed.glued()
+    fixed.titles()
+    fixed.future()
+    fixed.agents()
+    fixed.clause_subjects()
+    return fixed.result()

@@ -1,0 +1,172 @@
+"""Fit the same-story model and the language means shipped in newsevents/data/stories/.
+
+Usage: python scripts/train_story_model.py [PAIRS.jsonl] [--seeds 10] [--out DIR] [--check]
+
+1. Every article of the pair gold file (default: the SemEval-2022 development pairs in
+   ../shared/gold/dev/) is analysed by the pipeline and embedded, as `eval` does it (the story
+   vectors come from the vector cache when `eval` has run before).
+2. Grouped 5-fold cross-validation, as `eval` prints it (seed 0, nested link thresholds), and
+   the Pearson r over `--seeds` fold draws (mean and standard deviation).
+3. The link threshold: the best same-story F1 on the pooled cross-validated similarities (never
+   on a fitted model's own pairs). The candidate cosine: the lowest raw lead cosine of a pair
+   linked there, and how many pairs each candidate threshold lets through.
+4. The language means (of every article, no labels used) and the model (fitted on every pair)
+   are written as JSON: aggregate statistics and coefficients, no text.
+
+`--check` writes nothing: it fails when the files would change (the shipped model is
+reproducible from the gold file and the pipeline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from newsevents.corpus.similarity import MEANS_PATH, MODEL_PATH, LanguageMeans, feature_rows
+from newsevents.corpus.stories import CANDIDATE_COSINE
+from newsevents.evaluation.gold import load_gold
+from newsevents.evaluation.pair_cv import MIN_LANGUAGE_ARTICLES, PairSet, cross_validate
+from newsevents.evaluation.pair_data import pair_set
+from newsevents.evaluation.scoring.pairs import score_pairs
+from newsevents.evaluation.story_fit import SAME_STORY_GOLD_MAX, best_link, fit_model
+from newsevents.lang.profile import Lexicons
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev" / "semeval2022-train.pairs.jsonl"
+# The features of the shipped model (corpus/similarity.py): the centred cosines of both vectors,
+# whether both articles are in a language the pipeline analyses fully, and the overlaps.
+FEATURES = (
+    "cos_lead",
+    "cos_body",
+    "analysed",
+    "actors",
+    "named",
+    "persons",
+    "places",
+    "countries",
+    "parties",
+    "words",
+)
+GROUPS = ("all", "de-de", "de-en", "en-en", "other")
+
+
+def main() -> int:
+    """Fit, report, and write (or check) the model files."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH.parent)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    _, records = load_gold(args.gold)
+    started = time.perf_counter()
+    data = pair_set(records)
+    seconds = time.perf_counter() - started
+    print(f"{len(records)} pairs, {len(data.profiles)} articles ({seconds:.0f} s)")
+    analysed = frozenset(Lexicons().codes())
+    rows_for = data.rows_for(FEATURES, analysed)
+
+    oof, linked, thresholds = cross_validate(data, FEATURES, rows_for)
+    figures = _figures(records, oof, linked)
+    print("cross-validated (seed 0, nested link thresholds):", _line(figures))
+    print("  link thresholds of the folds:", ", ".join(f"{t:.3f}" for t in thresholds))
+    draws = [
+        _figures(records, cross_validate(data, FEATURES, rows_for, seed=s, nested=False)[0])
+        for s in range(args.seeds)
+    ]
+    for group in GROUPS:
+        values = [d["pearson"][group]["r"] for d in draws]
+        spread = f"{np.mean(values):.3f} ± {np.std(values):.3f}"
+        print(f"  {group:6s} over {args.seeds} fold draws: {spread}")
+
+    link = best_link(oof, data.gold)
+    print(
+        f"link: similarity >= {link:.4f} (predicted gold <= {-link:.2f}), "
+        f"F1 {_f1(oof >= link, data.gold):.3f} on the pooled cross-validated similarities"
+    )
+    _candidates(data, oof >= link)
+
+    languages = [p.language for p in data.profiles]
+    means = LanguageMeans.fit(data.vectors, languages, MIN_LANGUAGE_ARTICLES)
+    x = feature_rows(FEATURES, analysed, means, data.pairs, data.profiles, data.vectors)
+    model = fit_model(x, data.gold, FEATURES, link, sorted(analysed))
+    print(
+        "coefficients (standardised features, gold scale; negative: same story):",
+        ", ".join(f"{f} {c:+.3f}" for f, c in zip(FEATURES, model.coef, strict=True)),
+    )
+    files = {
+        args.out / MODEL_PATH.name: _dumps(model.to_json()),
+        args.out / MEANS_PATH.name: _dumps(means.to_json()),
+    }
+    if args.check:
+        changed = [
+            str(p)
+            for p, text in files.items()
+            if not p.exists() or p.read_text(encoding="utf-8") != text
+        ]
+        print("changed:" if changed else "unchanged", *changed)
+        return 1 if changed else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+        print("wrote", path)
+    return 0
+
+
+def _figures(
+    records: list[dict[str, object]], similarity: np.ndarray, linked: np.ndarray | None = None
+) -> dict[str, dict[str, object]]:
+    predictions = {
+        str(r["id"]): {
+            "similarity": float(s),
+            **({"same_story": bool(linked[n])} if linked is not None else {}),
+        }
+        for n, (r, s) in enumerate(zip(records, similarity, strict=True))
+    }
+    return score_pairs(records, predictions)
+
+
+def _line(figures: dict[str, dict[str, object]]) -> str:
+    pearson = figures["pearson"]
+    same = figures["same_story"]
+    return " ".join(f"{g} {pearson[g]['r']:.3f} (n {pearson[g]['n']})" for g in GROUPS) + (
+        f"; same story P {same['p']:.3f} R {same['r']:.3f} F1 {same['f1']:.3f}"
+        f" (tp {same['tp']}, fp {same['fp']}, fn {same['fn']})"
+    )
+
+
+def _f1(linked: np.ndarray, gold: np.ndarray) -> float:
+    same = gold <= SAME_STORY_GOLD_MAX
+    tp = int(np.sum(linked & same))
+    return 2 * tp / max(1, 2 * tp + int(np.sum(linked & ~same)) + int(np.sum(~linked & same)))
+
+
+def _candidates(data: PairSet, linked: np.ndarray) -> None:
+    """How the raw lead cosine (the candidate search) covers the pairs the model links."""
+    lead = data.vectors["lead"]
+    raw = np.asarray([float(lead[i] @ lead[j]) for i, j in data.pairs])
+    same, unrelated = data.gold <= SAME_STORY_GOLD_MAX, data.gold >= 3.5
+    print(
+        f"lowest raw lead cosine of a linked pair: {raw[linked].min():.3f}"
+        f" (candidates from {CANDIDATE_COSINE})"
+    )
+    for c in (0.80, 0.82, 0.84, 0.86, 0.88, 0.90):
+        keep = raw >= c
+        print(
+            f"  raw lead cosine >= {c:.2f}: keeps {keep[linked].mean():.3f} of the links,"
+            f" {keep[same].mean():.3f} of the same-story pairs,"
+            f" {keep[unrelated].mean():.3f} of the unrelated ones"
+        )
+
+
+def _dumps(data: dict[str, object]) -> str:
+    return json.dumps(data, separators=(",", ":")) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

