@@ -16,6 +16,8 @@ from newsevents.store import Store
 from newsevents.store.connection import interrupted
 from newsevents.text.read import ReadOptions
 
+MAX_LISTED_REPEATS = 10  # repeated paragraphs named in the summary line of one input
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -110,7 +112,10 @@ def ingest(
             )
             sys.exit(130)
     for origin, pairs in report.repeats:
-        listed = ", ".join(f"{b}={a}" for a, b in pairs)
+        # A pathological input can repeat thousands of paragraphs: name the first few only.
+        listed = ", ".join(f"{b}={a}" for a, b in pairs[:MAX_LISTED_REPEATS])
+        if len(pairs) > MAX_LISTED_REPEATS:
+            listed += f", … {len(pairs) - MAX_LISTED_REPEATS:,} more"
         console.print(f"{origin}: {len(pairs)} repeated paragraphs analysed once ({listed})")
     for origin, reason in report.partial:
         err.print(f"[yellow]partial[/yellow] {escape(origin)}: {escape(reason)}", soft_wrap=True)

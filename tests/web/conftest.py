@@ -34,7 +34,8 @@ TOKEN = "test-token-0123456789"
 XSS_TITLE = '<script>window.__xss = "title"</script><img src=x onerror="window.__xss=\'img\'">'
 XSS_TEXT = (
     "BERLIN: Deutschland und Frankreich haben am Dienstag in Berlin über "
-    '<script>window.__xss = "text"</script> und \'; DROP TABLE events; -- beraten.\n'
+    '<script>window.__xss = "text"</script> beraten. Das Protokoll vermerkte '
+    "'; DROP TABLE events; -- als Anhang.\n"
     'Die Regierung erklärte, "<b onmouseover=alert(1)>" sei kein Thema.'
 )
 
