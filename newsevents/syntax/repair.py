@@ -17,7 +17,8 @@ first, as readers do with unmarked case):
    taken for a genitive ("der Mann Berufung einlegen"), is an argument of its own; a genitive
    glued so ("Treffen Spaniens") is the noun's attribute; a name right after a title noun is
    its apposition where word order or labels say so ("Der Außenminister Musalia Mudavadi");
-5. "werden" over an infinitive is the future, not the passive; a passive's "von"-phrase hung on
+5. "werden" over an infinitive is the future, over a participle the passive (by the verb's
+   form, which the small tagger often misreads); a passive's "von"-phrase hung on
    another phrase is its agent; a subject whose determiner shows another case is an object;
    of two subjects the one before the finite verb stays; a finite active clause without a
    subject takes one from its case-unmarked phrases, unless it is coordinated and opens with
@@ -191,13 +192,30 @@ class _Repair(Arcs):
 
     # 5. and 6.
     def future(self) -> None:
-        """ "wird ... stattfinden": a passive auxiliary over an infinitive is the future."""
-        for p in [t.i for t in self.tokens if self.tokens[t.i].feature("VerbForm") == "Inf"]:
-            for k in self.kids(p):
-                if self.dep[k] in self.labels.passive_aux:
+        """ "werden" is the passive over a participle and the future over an infinitive, whatever
+        the small tagger read: "wird ... stattfinden" is the future (VVFIN there), "sei ...
+        empfangen worden" the passive ("worden" is always one). A form equal to its lemma is
+        the infinitive unless it could be a participle too ("empfangen", "vertreten"): then
+        the parser's label stands."""
+        for p in range(len(self.tokens)):
+            werden = [
+                k
+                for k in self.kids(p)
+                if self.dep[k] in self.labels.aux and self.tokens[k].lemma.lower() in FUTURE
+            ]
+            if not werden:
+                continue
+            form = _verb_form(self.tokens[p])
+            for k in werden:
+                participle = self.tokens[k].feature("VerbForm") == "Part"
+                if participle or (form == "Part" and self.dep[k] not in self.labels.copula):
+                    self.dep[k] = PASSIVE  # "worden", "wird ... verhaftet"
+                elif form == "Inf" and self.dep[k] in self.labels.passive_aux:
                     self.dep[k] = self.names["auxiliary"]
-                elif self.dep[k] in self.labels.passive_subject:
-                    self.dep[k] = self.names["subject"]
+            if form == "Inf":
+                for k in self.kids(p):
+                    if self.dep[k] in self.labels.passive_subject:
+                        self.dep[k] = self.names["subject"]
 
     def agents(self) -> None:
         """A passive's "von"-phrase hung on another phrase of the clause ("während ihres
@@ -269,6 +287,24 @@ class _Repair(Arcs):
             self.dep[front[0]] = self.names["subject"]
             for s in later:
                 self.dep[s] = self.names["dative" if self.case(s) == "Dat" else "object"]
+
+
+FUTURE = frozenset({"werden"})
+PASSIVE = "aux:pass"
+# Prefixes after which a verb takes no "ge-" in its participle: "empfangen" is both forms.
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider")
+
+
+def _verb_form(token: Token) -> str:
+    """ "Inf" or "Part" for a verb under "werden", from its form rather than its tag; "" when
+    the form could be either. Under "werden" a verb is never finite: a form other than its
+    lemma is the participle ("verhaftet", "abgeschossen")."""
+    text, lemma = token.text.lower(), token.lemma.lower()
+    if text != lemma:
+        return "Part" if token.feature("VerbForm") != "Inf" or token.tag == "VVPP" else "Inf"
+    if lemma.startswith(INSEPARABLE):
+        return ""  # "empfangen", "vertreten": infinitive and participle alike
+    return "Inf"
 
 
 def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
