@@ -21,6 +21,7 @@ from newsevents.events.phrasal import match_phrase
 from newsevents.events.quotes import make_quotes, quote_spans
 from newsevents.events.references import References
 from newsevents.events.statements import Speakers, statement
+from newsevents.events.verblemmas import mend
 from newsevents.kb.base import KnowledgeBase
 from newsevents.lang.lexicons import ontology
 from newsevents.lang.profile import Lexicons
@@ -77,6 +78,8 @@ class FrameCoder:
         self, sentence: Sentence, parse: Parse, attribution: Attribution | None
     ) -> list[str]:
         frames = extract_frames(parse, self.labels)
+        for frame in frames:
+            mend(frame, self.lexicon)
         sources = list(attribution.sources) if attribution and attribution.sources else []
         speaker_of = self.speakers.of_sentence(
             sentence, frames, sources, lambda p, heads, s: self._ids(p, heads, s)[0]

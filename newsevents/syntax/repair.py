@@ -234,6 +234,8 @@ class _Repair(Arcs):
     def clause_subjects(self) -> None:
         for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
             finite = self.finite(p)
+            if finite is not None and self.passive(p) and not self.subjects(p):
+                self.passive_subject(p, finite)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
                 continue
             for k in self.subjects(p):
@@ -267,6 +269,26 @@ class _Repair(Arcs):
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
 
+    def passive_subject(self, p: int, finite: Token) -> None:
+        """A passive without a subject: its one phrase without a preposition that agrees with
+        the finite verb and whose determiner shows no other case is its subject (a bare noun's
+        case is the parser's guess) ("waren ... mindestens 20
+        Menschen getötet worden", the phrase read as an oblique)."""
+        free = [
+            k
+            for k in self.kids(p)
+            if self.tokens[k].pos in NOMINAL
+            and self.dep[k] in self.labels.object | self.labels.dative | self.labels.oblique
+            and not self.has_case(k)
+            and (self.case(k) in {"", "Nom"} or not self.determiner(k))
+            and self.det_case(k) in {"", "Nom"}
+            and not self.marked_oblique(k)
+            and self.agrees(k, finite)
+            and self.tokens[k].lemma.lower() not in self.labels.time_words
+        ]
+        if len(free) == 1:
+            self.dep[free[0]] = PASSIVE_SUBJECT
+
     def missing_subject(self, finite: Token, free: list[int]) -> None:
         nominative = [k for k in free if self.case(k) == "Nom" and self.agrees(k, finite)]
         front = [k for k in free if k < finite.i and not self.marked_oblique(k)]
@@ -291,6 +313,7 @@ class _Repair(Arcs):
 
 FUTURE = frozenset({"werden"})
 PASSIVE = "aux:pass"
+PASSIVE_SUBJECT = "nsubj:pass"
 # Prefixes after which a verb takes no "ge-" in its participle: "empfangen" is both forms.
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider")
 
