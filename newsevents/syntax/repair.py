@@ -131,6 +131,11 @@ class _Repair(Arcs):
             comma = any(self.tokens[k].pos == "PUNCT" for k in range(min(t.i, h) + 1, max(t.i, h)))
             dep = self.dep[t.i]
             compound = dep == "compound" and t.i < h and head.pos == "PROPN"
+            # "den Präsidenten Brasiliens" with the noun read as the name's adjective.
+            adjective = dep == "amod" and t.pos == "NOUN" and t.i == h - 1 and head.pos in NOMINAL
+            if adjective and (self.case(h) == "Gen" or head.text.endswith("s")):
+                self.head_of_genitive(t.i, h)
+                continue
             if self.bare_genitive(t.i) and not comma:
                 # "der Mann Berufung einlegen": a common noun with neither article nor
                 # adjective cannot be a genitive attribute; it is the verb's.
@@ -155,6 +160,22 @@ class _Repair(Arcs):
                 p = self.governor(t.i)
                 if p is not None:
                     self.attach(t.i, p)
+
+    def head_of_genitive(self, i: int, h: int) -> None:
+        """Noun i heads the phrase that its genitive h headed, with h's determiner; a phrase
+        so hung on a time word ("am Montag den Präsidenten Brasiliens") is the verb's."""
+        self.head[i], self.dep[i] = self.head[h], self.dep[h]
+        if self.is_root(h):
+            self.head[i] = i
+        for k in self.kids(h):
+            if k < i and self.tokens[k].pos in {"DET", "ADJ"}:
+                self.head[k] = i
+        self.head[h], self.dep[h] = i, self.names["genitive"]
+        governor = self.tokens[self.head[i]]
+        if self.head[i] != i and governor.lemma.lower() in self.labels.time_words | MONTHS_DAYS:
+            p = self.governor(i)
+            if p is not None:
+                self.attach(i, p)
 
     def bare_genitive(self, i: int) -> bool:
         t = self.tokens[i]
@@ -268,6 +289,7 @@ class _Repair(Arcs):
                 self.missing_subject(finite, free)
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
+                self.middle_order(p, finite)
 
     def passive_subject(self, p: int, finite: Token) -> None:
         """A passive without a subject: its one phrase without a preposition that agrees with
@@ -300,6 +322,29 @@ class _Repair(Arcs):
         if chosen is not None:
             self.dep[chosen] = self.names["subject"]
 
+    def middle_order(self, p: int, finite: Token) -> None:
+        """After the finite verb, of two phrases whose case does not show ("kritisierte sie
+        Russland"), the first is the subject, as readers take it; the parser's choice of the
+        second is undone. Only a case-ambiguous pronoun (sie, es) or a bare name is moved."""
+        subjects = self.subjects(p)
+        if len(subjects) != 1 or subjects[0] < finite.i or self.dep[subjects[0]] != "nsubj":
+            return
+        subject = subjects[0]
+        earlier = [
+            k
+            for k in self.kids(p)
+            if finite.i < k < subject
+            and self.dep[k] in self.labels.object
+            and (
+                self.tokens[k].text.lower() in AMBIGUOUS_PRONOUNS
+                or (self.tokens[k].pos == "PROPN" and not self.determiner(k))
+            )
+            and self.agrees(k, finite)
+        ]
+        if earlier and self.det_case(subject) in {"", "Nom", "Acc"}:
+            self.dep[earlier[0]] = self.names["subject"]
+            self.dep[subject] = self.names["object"]
+
     def front_subject(self, p: int, finite: Token, subjects: list[int], free: list[int]) -> None:
         """A bare name after the finite verb labelled subject, a bare phrase before it not."""
         main = self.is_root(p) or self.dep[p] in self.labels.parataxis
@@ -314,6 +359,10 @@ class _Repair(Arcs):
 FUTURE = frozenset({"werden"})
 PASSIVE = "aux:pass"
 PASSIVE_SUBJECT = "nsubj:pass"
+AMBIGUOUS_PRONOUNS = frozenset({"sie", "es"})  # nominative or accusative alike
+MONTHS_DAYS = frozenset(
+    {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+)  # the weekday names (time_words holds the other time nouns)
 # Prefixes after which a verb takes no "ge-" in its participle: "empfangen" is both forms.
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider")
 
