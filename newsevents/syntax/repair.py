@@ -257,6 +257,8 @@ class _Repair(Arcs):
             finite = self.finite(p)
             if finite is not None and self.passive(p) and not self.subjects(p):
                 self.passive_subject(p, finite)
+            if not self.passive(p) and not self.subjects(p):
+                self.two_objects(p)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
                 continue
             for k in self.subjects(p):
@@ -290,6 +292,19 @@ class _Repair(Arcs):
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
+
+    def two_objects(self, p: int) -> None:
+        """An active clause with two accusative objects and no subject ("schoss die syrische
+        Armee eine Drohne ab"): a verb takes one accusative, so the first, unless its
+        determiner shows another case, is the subject."""
+        objects = [k for k in self.kids(p) if self.dep[k] in self.labels.object]
+        bare = [k for k in objects if self.tokens[k].pos in NOMINAL and not self.has_case(k)]
+        if len(bare) < 2:
+            return
+        article = [self.tokens[k].text.lower() for k in self.kids(bare[0])]
+        ambiguous = any(a in NOM_ACC_ARTICLES for a in article)  # the tagger's case is a guess
+        if ambiguous or self.det_case(bare[0]) in {"", "Nom"}:
+            self.dep[bare[0]] = self.names["subject"]
 
     def passive_subject(self, p: int, finite: Token) -> None:
         """A passive without a subject: its one phrase without a preposition that agrees with
@@ -360,6 +375,7 @@ FUTURE = frozenset({"werden"})
 PASSIVE = "aux:pass"
 PASSIVE_SUBJECT = "nsubj:pass"
 AMBIGUOUS_PRONOUNS = frozenset({"sie", "es"})  # nominative or accusative alike
+NOM_ACC_ARTICLES = frozenset({"die", "das", "eine", "ein"})  # either case by form
 MONTHS_DAYS = frozenset(
     {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
 )  # the weekday names (time_words holds the other time nouns)
