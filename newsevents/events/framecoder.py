@@ -160,13 +160,13 @@ class FrameCoder:
         reasons: list[str] = []
         for head in heads:
             token = parse.tokens[head]
-            if (
-                frame is not None
-                and frame.kind == "relative"
-                and token.tag in {"PRELS", "WDT", "WP"}
-            ):
-                head = frame.token.head  # "Der General, der ... verweigert hatte"
-                reasons.append(f"relative '{token.text}' -> '{parse.tokens[head].text}'")
+            if frame is not None and token.tag in {"PRELS", "WDT", "WP"}:
+                # "Der General, der ... steht und ... verweigert hatte": the noun the pronoun's
+                # relative clause (this one or the one it is coordinated with) belongs to.
+                clause = parse.tokens[token.head]
+                if clause.dep in self.labels.relative and clause.head != clause.i:
+                    head = clause.head
+                    reasons.append(f"relative '{token.text}' -> '{parse.tokens[head].text}'")
             found = self.parties.resolve(parse, head)
             if found.pronoun is not None and not found.ids:
                 found = self.references.pronoun(parse, found.pronoun, speaker)

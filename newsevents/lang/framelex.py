@@ -152,4 +152,6 @@ def ends_with_any(word: str, stems: tuple[str, ...]) -> bool:
     """Whether a (compound) noun ends with one of the stems ("Handgranate" ends with
     "granate"); "Haft" in "Haftstrafe" does not count, the last part decides."""
     lowered = word.lower()
-    return any(lowered.endswith(stem) for stem in stems)
+    # An inflected form the lemmatizer left alone counts by its stem: "Streiks", "Sanktionen".
+    forms = (lowered, *(lowered[: -len(e)] for e in PLURAL_ENDINGS if lowered.endswith(e)))
+    return any(form.endswith(stem) for form in forms for stem in stems)

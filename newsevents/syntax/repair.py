@@ -257,6 +257,7 @@ class _Repair(Arcs):
             finite = self.finite(p)
             if finite is not None and self.passive(p) and not self.subjects(p):
                 self.passive_subject(p, finite)
+            self.perfect_not_passive(p)
             if not self.passive(p) and not self.subjects(p):
                 self.two_objects(p)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
@@ -292,6 +293,19 @@ class _Repair(Arcs):
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
+
+    def perfect_not_passive(self, p: int) -> None:
+        """A "passive subject" in a clause whose only auxiliary is "haben" is the subject of
+        an active perfect ("hatte sich das Ministerium ... ausgesprochen")."""
+        auxes = [k for k in self.kids(p) if self.dep[k] in self.labels.aux]
+        lemmas = {self.tokens[k].lemma.lower() for k in auxes}
+        if not auxes or lemmas - {"haben"} or any(
+            self.dep[k] in self.labels.passive_aux for k in auxes
+        ):
+            return
+        for k in self.kids(p):
+            if self.dep[k] in self.labels.passive_subject:
+                self.dep[k] = self.names["subject"]
 
     def two_objects(self, p: int) -> None:
         """An active clause with two accusative objects and no subject ("schoss die syrische
