@@ -140,7 +140,9 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     a compound ("Terrormiliz" -> "miliz"), a feminine form by its base ("Terroristin" ->
     "terrorist", with the lexicon's `feminine_endings`); None when it names no party."""
     key = noun.lower().rsplit("-", 1)[-1]
-    forms = [key] + [key[: -len(e)] for e in lexicon.feminine_endings if key.endswith(e)]
+    # An inflected form the lemmatizer left or cut wrongly: "Zivilisten", "Ziviliste".
+    bases = [key] + [key[: -len(e)] for e in PLURAL_ENDINGS if key.endswith(e)]
+    forms = bases + [b[: -len(e)] for b in bases for e in lexicon.feminine_endings if b.endswith(e)]
     for form in forms:
         for cut in range(0, max(1, len(form) - 3)):
             if form[cut:] in lexicon.party_nouns and (cut == 0 or cut >= MIN_COMPOUND_PREFIX):

@@ -299,8 +299,10 @@ class _Repair(Arcs):
         an active perfect ("hatte sich das Ministerium ... ausgesprochen")."""
         auxes = [k for k in self.kids(p) if self.dep[k] in self.labels.aux]
         lemmas = {self.tokens[k].lemma.lower() for k in auxes}
-        if not auxes or lemmas - {"haben"} or any(
-            self.dep[k] in self.labels.passive_aux for k in auxes
+        if (
+            not auxes
+            or lemmas - {"haben"}
+            or any(self.dep[k] in self.labels.passive_aux for k in auxes)
         ):
             return
         for k in self.kids(p):
