@@ -21,6 +21,7 @@ from newsevents.events.phrasal import match_phrase
 from newsevents.events.quotes import make_quotes, quote_spans
 from newsevents.events.references import References
 from newsevents.events.statements import Speakers, statement
+from newsevents.events.verblemmas import mend
 from newsevents.kb.base import KnowledgeBase
 from newsevents.lang.lexicons import ontology
 from newsevents.lang.profile import Lexicons
@@ -77,6 +78,8 @@ class FrameCoder:
         self, sentence: Sentence, parse: Parse, attribution: Attribution | None
     ) -> list[str]:
         frames = extract_frames(parse, self.labels)
+        for frame in frames:
+            mend(frame, self.lexicon)
         sources = list(attribution.sources) if attribution and attribution.sources else []
         speaker_of = self.speakers.of_sentence(
             sentence, frames, sources, lambda p, heads, s: self._ids(p, heads, s)[0]
@@ -157,13 +160,13 @@ class FrameCoder:
         reasons: list[str] = []
         for head in heads:
             token = parse.tokens[head]
-            if (
-                frame is not None
-                and frame.kind == "relative"
-                and token.tag in {"PRELS", "WDT", "WP"}
-            ):
-                head = frame.token.head  # "Der General, der ... verweigert hatte"
-                reasons.append(f"relative '{token.text}' -> '{parse.tokens[head].text}'")
+            if frame is not None and token.tag in {"PRELS", "WDT", "WP"}:
+                # "Der General, der ... steht und ... verweigert hatte": the noun the pronoun's
+                # relative clause (this one or the one it is coordinated with) belongs to.
+                clause = parse.tokens[token.head]
+                if clause.dep in self.labels.relative and clause.head != clause.i:
+                    head = clause.head
+                    reasons.append(f"relative '{token.text}' -> '{parse.tokens[head].text}'")
             found = self.parties.resolve(parse, head)
             if found.pronoun is not None and not found.ids:
                 found = self.references.pronoun(parse, found.pronoun, speaker)

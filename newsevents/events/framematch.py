@@ -153,6 +153,21 @@ def match_verb(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
     trigger = [frame.head] + ([frame.particle] if frame.particle is not None else [])
     candidate = Candidate(event_type, trigger, mode=entry.mode, rule=f"verb '{frame.lemma}'")
     candidate.actors = list(doers)
+    if entry.objects:
+        # The thing the reading needs is what is done, not to whom ("schließt Streiks nicht
+        # aus"); a person or group so named is the recipient ("wies Diplomaten aus").
+        tokens = frame.parse.tokens
+        patients = [
+            p
+            for p in patients
+            if party_sector(lexicon, tokens[p].lemma) is not None
+            or party_sector(lexicon, tokens[p].text) is not None
+            or tokens[p].pos == "PRON"
+            or not (
+                ends_with_any(tokens[p].lemma, entry.objects)
+                or ends_with_any(tokens[p].text, entry.objects)
+            )
+        ]
     candidate.alternatives = [(slot, _slot(frame, slot, patients)) for slot in entry.recipient]
     for slot, found in candidate.alternatives:
         if found:

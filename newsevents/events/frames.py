@@ -79,10 +79,13 @@ def _is_predicate(token: Token, kids: list[int], tokens: list[Token], labels: Cl
         return True
     if any(tokens[k].dep in labels.copula for k in kids):
         return True  # "ist bereit", "sei unentschuldbar": the clause's head is the predicate
-    # A full verb tagged AUX ("hat ... keine Chance", "will es") heading its own clause.
-    return token.pos == "AUX" and (
-        token.head == token.i or any(tokens[k].dep in labels.subject for k in kids)
-    )
+    if token.pos in NOMINAL_POS or token.pos in {"PUNCT", "ADP", "DET"}:
+        return False
+    # A full verb tagged AUX ("hat ... keine Chance", "will es") heading its own clause, or
+    # the root over a subject whatever its tag ("demonstrierten" read as an adverb).
+    has_subject = any(tokens[k].dep in labels.subject for k in kids)
+    root = token.head == token.i
+    return (token.pos == "AUX" and (root or has_subject)) or (root and has_subject)
 
 
 def _kind(token: Token, labels: ClauseLabels) -> ClauseKind:
@@ -133,10 +136,22 @@ def _verb_first(frame: Frame, kids: dict[int, list[int]]) -> bool:
     """A dependent clause opened by its finite auxiliary or modal, nothing of it before: the
     conditional "sollte der Mann Berufung einlegen, ..." (a question aside)."""
     tokens = frame.parse.tokens
-    finite = next((i for i in frame.tokens if tokens[i].feature("VerbForm") == "Fin"), None)
+    # A capitalised "Sollte" at the start is often tagged a noun: its label still says aux.
+    finite = next(
+        (
+            i
+            for i in frame.tokens
+            if tokens[i].feature("VerbForm") == "Fin" or (i == 0 and tokens[i].dep == "aux")
+        ),
+        None,
+    )
     if finite is None or frame.kind == "main" or tokens[-1].text == "?":
         return False
-    if tokens[finite].tag[:2] not in {"VM", "VA"} and tokens[finite].pos != "AUX":
+    if (
+        tokens[finite].tag[:2] not in {"VM", "VA"}
+        and tokens[finite].pos != "AUX"
+        and tokens[finite].dep != "aux"
+    ):
         return False
     if finite > 0 and tokens[finite - 1].pos != "PUNCT":
         return False
@@ -176,7 +191,9 @@ def _frame(parse: Parse, head: int, kids: dict[int, list[int]], labels: ClauseLa
     for k in kids.get(head, []):
         child = tokens[k]
         dep, lemma = child.dep, child.lemma.lower()
-        if dep in labels.particle:
+        if dep in labels.particle and child.text.lower() in labels.reflexives:
+            frame.reflexive = True  # "beschimpften einander": no particle
+        elif dep in labels.particle:
             frame.particle = k
         elif dep in labels.aux:
             auxes.append(k)

@@ -140,7 +140,9 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     a compound ("Terrormiliz" -> "miliz"), a feminine form by its base ("Terroristin" ->
     "terrorist", with the lexicon's `feminine_endings`); None when it names no party."""
     key = noun.lower().rsplit("-", 1)[-1]
-    forms = [key] + [key[: -len(e)] for e in lexicon.feminine_endings if key.endswith(e)]
+    # An inflected form the lemmatizer left or cut wrongly: "Zivilisten", "Ziviliste".
+    bases = [key] + [key[: -len(e)] for e in PLURAL_ENDINGS if key.endswith(e)]
+    forms = bases + [b[: -len(e)] for b in bases for e in lexicon.feminine_endings if b.endswith(e)]
     for form in forms:
         for cut in range(0, max(1, len(form) - 3)):
             if form[cut:] in lexicon.party_nouns and (cut == 0 or cut >= MIN_COMPOUND_PREFIX):
@@ -152,4 +154,6 @@ def ends_with_any(word: str, stems: tuple[str, ...]) -> bool:
     """Whether a (compound) noun ends with one of the stems ("Handgranate" ends with
     "granate"); "Haft" in "Haftstrafe" does not count, the last part decides."""
     lowered = word.lower()
-    return any(lowered.endswith(stem) for stem in stems)
+    # An inflected form the lemmatizer left alone counts by its stem: "Streiks", "Sanktionen".
+    forms = (lowered, *(lowered[: -len(e)] for e in PLURAL_ENDINGS if lowered.endswith(e)))
+    return any(form.endswith(stem) for form in forms for stem in stems)

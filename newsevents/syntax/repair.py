@@ -17,7 +17,8 @@ first, as readers do with unmarked case):
    taken for a genitive ("der Mann Berufung einlegen"), is an argument of its own; a genitive
    glued so ("Treffen Spaniens") is the noun's attribute; a name right after a title noun is
    its apposition where word order or labels say so ("Der Außenminister Musalia Mudavadi");
-5. "werden" over an infinitive is the future, not the passive; a passive's "von"-phrase hung on
+5. "werden" over an infinitive is the future, over a participle the passive (by the verb's
+   form, which the small tagger often misreads); a passive's "von"-phrase hung on
    another phrase is its agent; a subject whose determiner shows another case is an object;
    of two subjects the one before the finite verb stays; a finite active clause without a
    subject takes one from its case-unmarked phrases, unless it is coordinated and opens with
@@ -130,6 +131,11 @@ class _Repair(Arcs):
             comma = any(self.tokens[k].pos == "PUNCT" for k in range(min(t.i, h) + 1, max(t.i, h)))
             dep = self.dep[t.i]
             compound = dep == "compound" and t.i < h and head.pos == "PROPN"
+            # "den Präsidenten Brasiliens" with the noun read as the name's adjective.
+            adjective = dep == "amod" and t.pos == "NOUN" and t.i == h - 1 and head.pos in NOMINAL
+            if adjective and (self.case(h) == "Gen" or head.text.endswith("s")):
+                self.head_of_genitive(t.i, h)
+                continue
             if self.bare_genitive(t.i) and not comma:
                 # "der Mann Berufung einlegen": a common noun with neither article nor
                 # adjective cannot be a genitive attribute; it is the verb's.
@@ -154,6 +160,22 @@ class _Repair(Arcs):
                 p = self.governor(t.i)
                 if p is not None:
                     self.attach(t.i, p)
+
+    def head_of_genitive(self, i: int, h: int) -> None:
+        """Noun i heads the phrase that its genitive h headed, with h's determiner; a phrase
+        so hung on a time word ("am Montag den Präsidenten Brasiliens") is the verb's."""
+        self.head[i], self.dep[i] = self.head[h], self.dep[h]
+        if self.is_root(h):
+            self.head[i] = i
+        for k in self.kids(h):
+            if k < i and self.tokens[k].pos in {"DET", "ADJ"}:
+                self.head[k] = i
+        self.head[h], self.dep[h] = i, self.names["genitive"]
+        governor = self.tokens[self.head[i]]
+        if self.head[i] != i and governor.lemma.lower() in self.labels.time_words | MONTHS_DAYS:
+            p = self.governor(i)
+            if p is not None:
+                self.attach(i, p)
 
     def bare_genitive(self, i: int) -> bool:
         t = self.tokens[i]
@@ -191,13 +213,30 @@ class _Repair(Arcs):
 
     # 5. and 6.
     def future(self) -> None:
-        """ "wird ... stattfinden": a passive auxiliary over an infinitive is the future."""
-        for p in [t.i for t in self.tokens if self.tokens[t.i].feature("VerbForm") == "Inf"]:
-            for k in self.kids(p):
-                if self.dep[k] in self.labels.passive_aux:
+        """ "werden" is the passive over a participle and the future over an infinitive, whatever
+        the small tagger read: "wird ... stattfinden" is the future (VVFIN there), "sei ...
+        empfangen worden" the passive ("worden" is always one). A form equal to its lemma is
+        the infinitive unless it could be a participle too ("empfangen", "vertreten"): then
+        the parser's label stands."""
+        for p in range(len(self.tokens)):
+            werden = [
+                k
+                for k in self.kids(p)
+                if self.dep[k] in self.labels.aux and self.tokens[k].lemma.lower() in FUTURE
+            ]
+            if not werden:
+                continue
+            form = _verb_form(self.tokens[p])
+            for k in werden:
+                participle = self.tokens[k].feature("VerbForm") == "Part"
+                if participle or (form == "Part" and self.dep[k] not in self.labels.copula):
+                    self.dep[k] = PASSIVE  # "worden", "wird ... verhaftet"
+                elif form == "Inf" and self.dep[k] in self.labels.passive_aux:
                     self.dep[k] = self.names["auxiliary"]
-                elif self.dep[k] in self.labels.passive_subject:
-                    self.dep[k] = self.names["subject"]
+            if form == "Inf":
+                for k in self.kids(p):
+                    if self.dep[k] in self.labels.passive_subject:
+                        self.dep[k] = self.names["subject"]
 
     def agents(self) -> None:
         """A passive's "von"-phrase hung on another phrase of the clause ("während ihres
@@ -216,6 +255,11 @@ class _Repair(Arcs):
     def clause_subjects(self) -> None:
         for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
             finite = self.finite(p)
+            if finite is not None and self.passive(p) and not self.subjects(p):
+                self.passive_subject(p, finite)
+            self.perfect_not_passive(p)
+            if not self.passive(p) and not self.subjects(p):
+                self.two_objects(p)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
                 continue
             for k in self.subjects(p):
@@ -248,6 +292,55 @@ class _Repair(Arcs):
                 self.missing_subject(finite, free)
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
+                self.middle_order(p, finite)
+
+    def perfect_not_passive(self, p: int) -> None:
+        """A "passive subject" in a clause whose only auxiliary is "haben" is the subject of
+        an active perfect ("hatte sich das Ministerium ... ausgesprochen")."""
+        auxes = [k for k in self.kids(p) if self.dep[k] in self.labels.aux]
+        lemmas = {self.tokens[k].lemma.lower() for k in auxes}
+        if (
+            not auxes
+            or lemmas - {"haben"}
+            or any(self.dep[k] in self.labels.passive_aux for k in auxes)
+        ):
+            return
+        for k in self.kids(p):
+            if self.dep[k] in self.labels.passive_subject:
+                self.dep[k] = self.names["subject"]
+
+    def two_objects(self, p: int) -> None:
+        """An active clause with two accusative objects and no subject ("schoss die syrische
+        Armee eine Drohne ab"): a verb takes one accusative, so the first, unless its
+        determiner shows another case, is the subject."""
+        objects = [k for k in self.kids(p) if self.dep[k] in self.labels.object]
+        bare = [k for k in objects if self.tokens[k].pos in NOMINAL and not self.has_case(k)]
+        if len(bare) < 2:
+            return
+        article = [self.tokens[k].text.lower() for k in self.kids(bare[0])]
+        ambiguous = any(a in NOM_ACC_ARTICLES for a in article)  # the tagger's case is a guess
+        if ambiguous or self.det_case(bare[0]) in {"", "Nom"}:
+            self.dep[bare[0]] = self.names["subject"]
+
+    def passive_subject(self, p: int, finite: Token) -> None:
+        """A passive without a subject: its one phrase without a preposition that agrees with
+        the finite verb and whose determiner shows no other case is its subject (a bare noun's
+        case is the parser's guess) ("waren ... mindestens 20
+        Menschen getötet worden", the phrase read as an oblique)."""
+        free = [
+            k
+            for k in self.kids(p)
+            if self.tokens[k].pos in NOMINAL
+            and self.dep[k] in self.labels.object | self.labels.dative | self.labels.oblique
+            and not self.has_case(k)
+            and (self.case(k) in {"", "Nom"} or not self.determiner(k))
+            and self.det_case(k) in {"", "Nom"}
+            and not self.marked_oblique(k)
+            and self.agrees(k, finite)
+            and self.tokens[k].lemma.lower() not in self.labels.time_words
+        ]
+        if len(free) == 1:
+            self.dep[free[0]] = PASSIVE_SUBJECT
 
     def missing_subject(self, finite: Token, free: list[int]) -> None:
         nominative = [k for k in free if self.case(k) == "Nom" and self.agrees(k, finite)]
@@ -260,6 +353,29 @@ class _Repair(Arcs):
         if chosen is not None:
             self.dep[chosen] = self.names["subject"]
 
+    def middle_order(self, p: int, finite: Token) -> None:
+        """After the finite verb, of two phrases whose case does not show ("kritisierte sie
+        Russland"), the first is the subject, as readers take it; the parser's choice of the
+        second is undone. Only a case-ambiguous pronoun (sie, es) or a bare name is moved."""
+        subjects = self.subjects(p)
+        if len(subjects) != 1 or subjects[0] < finite.i or self.dep[subjects[0]] != "nsubj":
+            return
+        subject = subjects[0]
+        earlier = [
+            k
+            for k in self.kids(p)
+            if finite.i < k < subject
+            and self.dep[k] in self.labels.object
+            and (
+                self.tokens[k].text.lower() in AMBIGUOUS_PRONOUNS
+                or (self.tokens[k].pos == "PROPN" and not self.determiner(k))
+            )
+            and self.agrees(k, finite)
+        ]
+        if earlier and self.det_case(subject) in {"", "Nom", "Acc"}:
+            self.dep[earlier[0]] = self.names["subject"]
+            self.dep[subject] = self.names["object"]
+
     def front_subject(self, p: int, finite: Token, subjects: list[int], free: list[int]) -> None:
         """A bare name after the finite verb labelled subject, a bare phrase before it not."""
         main = self.is_root(p) or self.dep[p] in self.labels.parataxis
@@ -269,6 +385,30 @@ class _Repair(Arcs):
             self.dep[front[0]] = self.names["subject"]
             for s in later:
                 self.dep[s] = self.names["dative" if self.case(s) == "Dat" else "object"]
+
+
+FUTURE = frozenset({"werden"})
+PASSIVE = "aux:pass"
+PASSIVE_SUBJECT = "nsubj:pass"
+AMBIGUOUS_PRONOUNS = frozenset({"sie", "es"})  # nominative or accusative alike
+NOM_ACC_ARTICLES = frozenset({"die", "das", "eine", "ein"})  # either case by form
+MONTHS_DAYS = frozenset(
+    {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+)  # the weekday names (time_words holds the other time nouns)
+# Prefixes after which a verb takes no "ge-" in its participle: "empfangen" is both forms.
+INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "hinter", "wider")
+
+
+def _verb_form(token: Token) -> str:
+    """ "Inf" or "Part" for a verb under "werden", from its form rather than its tag; "" when
+    the form could be either. Under "werden" a verb is never finite: a form other than its
+    lemma is the participle ("verhaftet", "abgeschossen")."""
+    text, lemma = token.text.lower(), token.lemma.lower()
+    if text != lemma:
+        return "Part" if token.feature("VerbForm") != "Inf" or token.tag == "VVPP" else "Inf"
+    if lemma.startswith(INSEPARABLE):
+        return ""  # "empfangen", "vertreten": infinitive and participle alike
+    return "Inf"
 
 
 def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:

@@ -1,0 +1,149 @@
+"""The German frame coder where the small parser and lemmatizer go wrong: lemmas recovered
+from the verb form, particles and subjects put back, "werden" read by the verb's form, and the
+clutter that must not become events. Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.config import STAGES
+from newsevents.events.framecoder import FrameCoder
+from newsevents.events.verblemmas import recovered_lemma
+from newsevents.records import Article, Event
+from newsevents.resources import Resources
+from newsevents.syntax import SpacySyntax, parse_sentences
+from newsevents.text.read import ReadOptions, make_article
+
+SYNTAX = SpacySyntax()
+
+KNOWN = frozenset({"beschimpfen", "vorwerfen", "verwerfen", "schießen", "abschießen", "nehmen"})
+
+needs_parser = pytest.mark.skipif(
+    SYNTAX.pipeline("de") is None, reason="German syntax model not installed"
+)
+
+
+def coded(text: str) -> tuple[Article, list[Event]]:
+    """The stages before the coder, the parse, and the frame coder (as in real use)."""
+    resources = Resources.bundled()
+    article = make_article(
+        text, "<test>", ReadOptions(published=dt.date(2024, 3, 15), language="de")
+    )
+    for stage in STAGES:
+        if stage.name == "events":
+            break
+        article = stage.run(article, resources)
+    article.syntax = parse_sentences(article, SYNTAX, resources.lexicons.profile("de").clauses)
+    return article, FrameCoder(article, resources.kb, resources.lexicons).run()
+
+
+def codes(article: Article, ids: list[str]) -> set[str | None]:
+    return {article.actors[i].country for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma", "tag", "expected"),
+    [
+        ("beschimpften", "beschimpften", "VVFIN", "beschimpfen"),  # left alone
+        ("beschimpften", "beschimpften", "VVINF", "beschimpfen"),  # a past read as infinitive
+        ("vorgeworfen", "vorgeworf", "VVPP", "vorwerfen"),  # cut wrongly; not "verwerfen"
+        ("schoss", "schoss", "VVFIN", "schießen"),  # a strong verb's vowel
+        ("nahm", "nahm", "VVFIN", "nehmen"),
+        ("fahren", "fahren", "VVINF", None),  # a right infinitive is never bent
+        ("schlief", "schlief", "VVFIN", None),  # no known verb
+    ],
+)
+def test_a_verb_lemma_is_recovered_from_its_form(
+    form: str, lemma: str, tag: str, expected: str | None
+) -> None:
+    assert recovered_lemma(form, lemma, tag, KNOWN) == expected
+
+
+@needs_parser
+def test_a_strong_separable_verb_with_two_objects_read() -> None:
+    article, events = coded("Am Montag schoss die syrische Armee eine türkische Drohne ab.")
+    (event,) = events
+    assert event.type == "ASSAULT" and event.trigger == "schoss ... ab"
+    assert codes(article, event.actors) == {"SYR"} and codes(article, event.recipients) == {"TUR"}
+
+
+@needs_parser
+def test_a_particle_hung_on_the_governed_clause_is_the_verbs() -> None:
+    article, events = coded(
+        "Die Opposition wirft dem Präsidenten Serbiens vor, die Wahl manipuliert zu haben."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].trigger == "wirft ... vor"
+    assert codes(article, accuse[0].recipients) == {"SRB"}
+
+
+@needs_parser
+def test_reported_passive_with_worden_has_its_agent_as_actor() -> None:
+    article, events = coded(
+        "Der georgische Oppositionsführer sei von der Polizei festgenommen worden, hieß es."
+    )
+    (event,) = events
+    assert event.type == "COERCE" and event.status == "occurred"
+    assert any("Polizei" in article.actors[a].name for a in event.actors)
+    assert codes(article, event.recipients) == {"GEO"}
+
+
+@needs_parser
+def test_werden_over_an_infinitive_is_planned() -> None:
+    _, events = coded(
+        "Das nächste Treffen der Außenminister Armeniens und Aserbaidschans wird im Mai "
+        "in Genf stattfinden."
+    )
+    (event,) = events
+    assert event.status == "planned" and event.planned_type == "CONSULT"
+
+
+@needs_parser
+def test_a_passive_without_agent_or_labelled_subject_has_its_victims() -> None:
+    article, events = coded(
+        "Bei dem Anschlag in Kabul sind am Freitag mindestens zwölf Zivilisten getötet worden."
+    )
+    (event,) = events
+    assert event.type == "ASSAULT" and not event.actors
+    assert any(article.actors[r].sector == "CVL" for r in event.recipients)
+
+
+@needs_parser
+def test_a_haben_perfect_is_active_and_a_needed_object_no_recipient() -> None:
+    article, events = coded(
+        "Gestern hatte sich die Regierung Ungarns gegen neue Sanktionen ausgesprochen. "
+        "Die Lehrergewerkschaft schließt weitere Streiks im Herbst nicht aus."
+    )
+    reject = [e for e in events if e.type == "REJECT"]
+    threaten = [e for e in events if e.type == "THREATEN"]
+    assert reject and codes(article, reject[0].actors) == {"HUN"}
+    assert threaten and threaten[0].actors and not threaten[0].recipients
+
+
+@needs_parser
+def test_a_relative_pronoun_in_a_coordinated_relative_clause() -> None:
+    article, events = coded(
+        "Der ungarische Minister, der seit Wochen in der Kritik steht und am Montag einen "
+        "Rücktritt verweigert hatte, reiste nach Brüssel."
+    )
+    reject = [e for e in events if e.type == "REJECT"]
+    assert reject and codes(article, reject[0].actors) == {"HUN"}
+
+
+@needs_parser
+def test_no_sentence_or_evidence_over_600_characters_and_no_event_from_link_lists() -> None:
+    filler = " ".join(
+        f"Die Stadt plant für {2025 + i} neue Radwege, sagte ein Sprecher." for i in range(30)
+    )
+    text = (
+        "Die Polizei nahm am Montag in Graz zwei Verdächtige fest. "
+        f'„{filler}" Danach reiste der Bürgermeister nach Wien.\n\n'
+        "Mehr zum Thema:\nRussland greift Kiew an\nPolizei nimmt Verdächtige in Linz fest\n"
+    )
+    article, events = coded(text)
+    assert max(s.end - s.start for s in article.sentences) <= 600
+    assert all(span.end - span.start <= 600 for e in events for span in e.evidence)
+    tail = text.index("Mehr zum Thema")
+    assert not [e for e in events if any(span.start >= tail for span in e.evidence)]
