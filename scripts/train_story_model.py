@@ -52,6 +52,7 @@ FEATURES = (
     "parties",
     "words",
 )
+SCRIPT = "scripts/train_story_model.py"
 GROUPS = ("all", "de-de", "de-en", "en-en", "other")
 
 
@@ -99,8 +100,19 @@ def main() -> int:
         "coefficients (standardised features, gold scale; negative: same story):",
         ", ".join(f"{f} {c:+.3f}" for f, c in zip(FEATURES, model.coef, strict=True)),
     )
+    # A few rows across the gold scale with what the fitted model gave them: the shipped JSON
+    # must give the same (tests/test_corpus_similarity.py).
+    check = np.argsort(data.gold, kind="stable")[np.linspace(0, len(data.gold) - 1, 8).astype(int)]
+    shipped_model = {
+        **model.to_json(),
+        "trained_on": {"gold": args.gold.name, "pairs": len(records), "script": SCRIPT},
+        "check": {
+            "rows": x[check].tolist(),
+            "similarity": model.similarity(x[check]).tolist(),
+        },
+    }
     files = {
-        args.out / MODEL_PATH.name: _dumps(model.to_json()),
+        args.out / MODEL_PATH.name: _dumps(shipped_model),
         args.out / MEANS_PATH.name: _dumps(means.to_json()),
     }
     if args.check:

@@ -12,6 +12,7 @@ from newsevents import pipeline
 from newsevents.corpus.embed import BODY_CHARS, DIM, MODEL, body_text
 from newsevents.corpus.similarity import (
     ALL_LANGUAGES,
+    MODEL_PATH,
     LanguageMeans,
     Profile,
     StoryModel,
@@ -23,6 +24,13 @@ from newsevents.corpus.similarity import (
 )
 from newsevents.corpus.step import CorpusStep
 from newsevents.corpus.stories import BODY_MODEL
+from newsevents.evaluation.pair_cv import (
+    FOLDS,
+    PairSet,
+    connected_sets,
+    cross_validate,
+    grouped_folds,
+)
 from newsevents.evaluation.story_fit import best_link, fit_isotonic_decreasing, fit_model, fit_ridge
 from newsevents.store import Store, stories_db
 from newsevents.text.read import ReadOptions, make_article
@@ -182,3 +190,78 @@ def test_the_store_gives_the_profile_the_article_had() -> None:
 
 def test_profiles_compare_by_value() -> None:
     assert Profile("de", frozenset({"a"})) == Profile("de", frozenset({"a"}))
+
+
+def test_the_numpy_fit_is_scikit_learns_ridge_and_isotonic() -> None:
+    """`story_fit` reproduces what the prototype fitted with scikit-learn (training only)."""
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    isotonic = pytest.importorskip("sklearn.isotonic")
+    rng = np.random.default_rng(6)
+    x = rng.uniform(size=(300, 4))
+    gold = np.clip(4 - 2 * x[:, 0] - x[:, 1] + rng.normal(scale=0.4, size=300), 1, 4).round()
+    model = fit_model(x, gold, ("cos_lead", "cos_body", "words", "places"), -2.0, ["de"])
+    z = (x - x.mean(0)) / (x.std(0) + 1e-9)
+    ridge = linear_model.Ridge(alpha=1.0).fit(z, gold)
+    calibration = isotonic.IsotonicRegression(increasing=False, out_of_bounds="clip")
+    calibration.fit(-ridge.predict(z), gold)
+    new = rng.uniform(-0.2, 1.2, size=(50, 4))  # beyond the fitted range too: clipped alike
+    expected = -calibration.predict(-ridge.predict((new - x.mean(0)) / (x.std(0) + 1e-9)))
+    assert np.allclose(model.coef, ridge.coef_, atol=1e-10)
+    assert np.allclose(model.similarity(new), expected, atol=1e-10)
+
+
+def test_the_shipped_model_gives_what_training_gave_on_its_check_rows() -> None:
+    """`scripts/train_story_model.py` stores a few feature rows with the similarity the fitted
+    model gave them; the model read back from JSON must give the same, bit for bit, every time."""
+    model, _ = shipped()
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["check"]
+    rows = np.asarray(data["rows"])
+    assert rows.shape == (len(data["similarity"]), len(model.features)) and len(rows) >= 5
+    first = model.similarity(rows)
+    assert first.tolist() == data["similarity"]
+    assert np.array_equal(model.similarity(rows[::-1])[::-1], first)  # row order is no input
+    assert np.array_equal(model.similarity(rows), first)
+
+
+def _synthetic_pair_set(seed: int) -> PairSet:
+    """40 stories of three articles in two languages and one unrelated article each, with
+    noisy gold scores: 40 connected sets of four articles."""
+    rng = np.random.default_rng(seed)
+    topics = _unit_rows(80, seed + 1)
+    vectors: dict[str, list[np.ndarray]] = {"lead": [], "body": []}
+    profiles, pairs, gold = [], [], []
+    for t in range(40):
+        start = len(profiles)
+        for k in range(4):
+            language = ("de", "en")[k % 2]
+            topic = topics[t if k < 3 else 40 + t]
+            for kind in vectors:
+                v = topic + rng.normal(scale=0.05, size=DIM) + (0.02 if language == "de" else -0.02)
+                vectors[kind].append(v / np.linalg.norm(v))
+            profiles.append(make_profile(language, f"story{t if k < 3 else 40 + t}", [], []))
+        for i, j, score in ((0, 1, 1.0), (1, 2, 1.5), (0, 3, 4.0)):
+            pairs.append((start + i, start + j))
+            gold.append(score + rng.normal(scale=0.3))
+    return PairSet(
+        profiles,
+        {k: np.asarray(v, dtype=np.float32) for k, v in vectors.items()},
+        pairs,
+        np.asarray(gold),
+        connected_sets(pairs),
+    )
+
+
+def test_cross_validation_keeps_each_article_in_one_fold_and_is_deterministic() -> None:
+    data = _synthetic_pair_set(7)
+    folds = grouped_folds(data.components)
+    for f in range(FOLDS):
+        train = {a for n in np.flatnonzero(folds != f) for a in data.pairs[n]}
+        test = {a for n in np.flatnonzero(folds == f) for a in data.pairs[n]}
+        assert test and not train & test
+    features = ("cos_lead", "cos_body", "words")
+    rows_for = data.rows_for(features, ANALYSED)
+    oof, linked, thresholds = cross_validate(data, features, rows_for)
+    again = cross_validate(data, features, data.rows_for(features, ANALYSED))
+    assert np.array_equal(oof, again[0]) and np.array_equal(linked, again[1])
+    assert thresholds == again[2] and len(thresholds) == FOLDS
+    assert -np.corrcoef(oof, data.gold)[0, 1] > 0.5

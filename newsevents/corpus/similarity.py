@@ -268,6 +268,14 @@ def shipped() -> tuple[StoryModel, LanguageMeans]:
     return load(MODEL_PATH, MEANS_PATH)
 
 
+@lru_cache(maxsize=1)
+def trained_on() -> dict[str, Any]:
+    """What the shipped model was fitted on (`{"gold": file name, "pairs": n, "script": ...}`;
+    empty for a model file without it)."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return dict(data.get("trained_on", {}))
+
+
 def load(model_path: Path, means_path: Path) -> tuple[StoryModel, LanguageMeans]:
     """A model and language means from their JSON files."""
     model = StoryModel.from_json(json.loads(model_path.read_text(encoding="utf-8")))

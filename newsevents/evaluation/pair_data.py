@@ -26,7 +26,7 @@ from newsevents.corpus.similarity import (
     shipped,
 )
 from newsevents.errors import NewsEventsError
-from newsevents.evaluation.pair_cv import PairSet, connected_sets, cross_validate
+from newsevents.evaluation.pair_cv import SEED, PairSet, connected_sets, cross_validate
 from newsevents.evaluation.scoring.pairs import score_pairs
 from newsevents.evaluation.vector_cache import CachedEmbedder, cache_path
 from newsevents.text.clean import normalize_text
@@ -122,4 +122,10 @@ def pair_predictions(
             for r, s, x in zip(records, oof, linked, strict=True)
         },
     )
-    return predictions, {"folds": len(thresholds), **figures}
+    return predictions, {
+        "folds": len(thresholds),
+        "seed": SEED,
+        "grouping": "connected sets of articles: no article is in a fold's training and test pairs",
+        "link_thresholds": [round(t, 4) for t in thresholds],
+        **figures,
+    }
