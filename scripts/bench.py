@@ -1,6 +1,6 @@
 """Benchmarks: throughput and peak memory of the whole ingest, beside spaCy's English small model.
 
-Usage: python scripts/bench.py CORPUS.jsonl [--limit N] [--workers N]
+Usage: python scripts/bench.py CORPUS.jsonl [--limit N] [--workers N] [--keep DIR]
 
 Every row runs in its own process, on the same texts, into a fresh DuckDB file:
   ingest       `newsevents.ingest` (read, pipeline, copy check, store, fusion), with and
@@ -12,6 +12,8 @@ Each row gives wall seconds, articles/s, tokens/s (whitespace-separated words of
 the CPU seconds of all its processes (a fairer measure than wall time on a shared machine),
 and the peak resident memory of the main process and of its largest child (a worker). The last
 lines give the ratios of ingest to spaCy throughput, process count for process count.
+`--keep DIR` keeps each ingest row's store as DIR/ingest-N-plain.duckdb (or -stories), to
+compare with another run (scripts/compare_stores.py).
 """
 
 from __future__ import annotations
@@ -45,8 +47,10 @@ def _peaks() -> tuple[float, float]:
     return own, child
 
 
-def run_ingest(corpus: Path, limit: int | None, workers: int, stories: bool) -> dict[str, Any]:
-    """Time `newsevents.ingest` over the corpus into a fresh store file."""
+def run_ingest(
+    corpus: Path, limit: int | None, workers: int, stories: bool, keep: Path | None = None
+) -> dict[str, Any]:
+    """Time `newsevents.ingest` over the corpus into a fresh store file (kept in `keep`)."""
     from newsevents.ingest import ingest
     from newsevents.resources import Resources
     from newsevents.store import Store
@@ -59,10 +63,14 @@ def run_ingest(corpus: Path, limit: int | None, workers: int, stories: bool) -> 
             "".join(json.dumps(r) + "\n" for r in _load(corpus, limit)), encoding="utf-8"
         )
     Resources.bundled()  # the bundled knowledge base loads before the clock starts
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
-        cpu, start = _cpu(), time.perf_counter()
-        report = ingest([str(source)], store, ReadOptions(), stories=stories, workers=workers)
-        seconds, used = time.perf_counter() - start, _cpu() - cpu
+    with tempfile.TemporaryDirectory() as tmp:
+        name = f"ingest-{workers}-{'stories' if stories else 'plain'}.duckdb"
+        path = (keep or Path(tmp)) / name
+        path.unlink(missing_ok=True)
+        with Store(path) as store:
+            cpu, start = _cpu(), time.perf_counter()
+            report = ingest([str(source)], store, ReadOptions(), stories=stories, workers=workers)
+            seconds, used = time.perf_counter() - start, _cpu() - cpu
     own, _ = _peaks()
     return {
         "seconds": seconds,
@@ -128,6 +136,7 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--keep", type=Path, help="keep the ingest rows' stores in this folder")
     parser.add_argument("--row", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -138,7 +147,9 @@ def main() -> int:
         if kind == "spacy":
             figures = run_spacy(args.corpus, args.limit, int(count))
         else:
-            figures = run_ingest(args.corpus, args.limit, int(count), stories == "stories")
+            figures = run_ingest(
+                args.corpus, args.limit, int(count), stories == "stories", args.keep
+            )
         print(json.dumps(figures))
         return 0
     from newsevents.scale.workers import default_workers
@@ -164,6 +175,9 @@ def main() -> int:
         command = [sys.executable, __file__, str(args.corpus), "--row", row]
         if args.limit:
             command += ["--limit", str(args.limit)]
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            command += ["--keep", str(args.keep.resolve())]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(f"{name:30} failed: {done.stderr.strip().splitlines()[-1:]}")
