@@ -1,22 +1,25 @@
-"""Check the German news event gold that points into texts we may not copy.
+"""Check the news event gold (German and English) that points into texts we may not copy.
 
-``gold/de-news-tune.events.jsonl`` and ``gold/de-news-held.events.jsonl`` hold no article text:
-each record names its article (``source.file`` and ``source.id``, a record of
-``../shared/data/<file>``), the SHA-1 of the article text, and the sentence's character offsets
-(``start``/``end``, Python str indices, end exclusive). This script resolves every record against
-the shared data and checks:
+``gold/de-news-{tune,held}.events.jsonl`` and ``gold/en-news-{tune,held}.events.jsonl`` hold no
+article text: each record names its article (``source.file`` and ``source.id``, a record of
+``../shared/data/<file>``, or of ``../shared/<file>`` for a ``gold/...`` file; an article of a
+SemEval pair file is one side of a pair, see ``newsevents.evaluation.gold.texts_by_id``), the
+SHA-1 of the article text, and the sentence's character offsets (``start``/``end``, Python str
+indices, end exclusive). This script resolves every record against the shared data and checks:
 
-- the record's shape: id, task "events", language "de", source, start, end, sentence, events;
-  ids unique over all files;
+- the record's shape: id, task "events", language "de" or "en", (``type_only: true``), source,
+  start, end, sentence, events; ids unique over all files;
 - the article exists and its text has the recorded SHA-1 (UTF-8);
 - 0 <= start < end <= len(text), the sentence has no leading or trailing whitespace, the sentences
   of an article are numbered 0, 1, 2 ... in text order with only whitespace between them, and no
-  article is in two files (the split is by article);
-- each event: a PLOVER type, a status, actor and recipient lists of {code, sector, text} with a
-  country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the ``trigger``
-  (parts joined by "..." in order) and ``date_text``/``location_text`` occur in the sentence.
-  A party text may be null only for the unnamed speaker of a continued quotation, and then it
-  needs a code.
+  article is in two files (the split is by article); a short line the pipeline leaves out as
+  boilerplate ("Advertisement") may lie between two sentences;
+- each event of a ``type_only`` record: exactly ``{"type": <PLOVER type>}``;
+- each other event: a PLOVER type, a status, actor and recipient lists of {code, sector,
+  text} with a country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the
+  ``trigger`` (parts joined by "..." in order) and ``date_text``/``location_text`` occur in the
+  sentence. A party text may be null only for the unnamed speaker of a continued quotation, and
+  then it needs a code.
 
 It prints the counts (articles, sentences, events, events per type, per file) and exits with 1
 on any problem.
@@ -42,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILES = (
     ROOT / "gold" / "de-news-tune.events.jsonl",
     ROOT / "gold" / "de-news-held.events.jsonl",
+    ROOT / "gold" / "en-news-tune.events.jsonl",
+    ROOT / "gold" / "en-news-held.events.jsonl",
 )
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 
@@ -52,6 +57,18 @@ MATERIAL_CONFLICT = ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 TYPES = frozenset(VERBAL_COOPERATION + MATERIAL_COOPERATION + VERBAL_CONFLICT + MATERIAL_CONFLICT)
 STATUSES = frozenset({"occurred", "planned", "negated", "hypothetical"})
 RECORD_KEYS = ("id", "task", "language", "source", "start", "end", "sentence", "events")
+TYPE_ONLY_KEYS = (
+    "id",
+    "task",
+    "language",
+    "type_only",
+    "source",
+    "start",
+    "end",
+    "sentence",
+    "events",
+)
+LANGUAGES = frozenset({"de", "en"})
 EVENT_KEYS = (
     "type",
     "actor",
@@ -63,6 +80,9 @@ EVENT_KEYS = (
     "location_text",
     "trigger",
 )
+# Between two sentences only whitespace, or whole lines the pipeline leaves out as boilerplate
+# ("Advertisement"): the English records follow the pipeline's own segmentation.
+BOILERPLATE_GAP = re.compile(r"^\s*\n[^\n]{1,40}\n\s*$")
 CODE = re.compile(r"^[A-Z]{3}$")  # alpha-3, IGO, NGO
 SECTOR = re.compile(r"^[A-Z]{3}$")
 
@@ -102,15 +122,30 @@ def load_texts(data_dir: Path, file_name: str, cache: dict[str, dict[str, str]])
     """The articles of one shared data file, by id (read once)."""
     if file_name not in cache:
         texts: dict[str, str] = {}
-        path = data_dir / file_name
-        if path.is_file():
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.strip():
-                        record = json.loads(line)
-                        texts[str(record["id"])] = str(record["text"])
+        for path in (data_dir / file_name, data_dir.parent / file_name):
+            if path.is_file():
+                with path.open(encoding="utf-8") as handle:
+                    for line in handle:
+                        if line.strip():
+                            add_texts(json.loads(line), texts)
+                break
         cache[file_name] = texts
     return cache[file_name]
+
+
+def add_texts(record: dict[str, Any], texts: dict[str, str]) -> None:
+    """Add a text record's text, or both articles of a SemEval pair record, to ``texts``.
+
+    A pair ``semeval2022-<id1>_<id2>`` gives ``text1`` as ``<id1>`` and ``text2`` as ``<id2>``;
+    an article in several pairs keeps its first text (as ``newsevents.evaluation.gold``).
+    """
+    if "text" in record:
+        texts[str(record["id"])] = str(record["text"])
+        return
+    first, _, second = str(record["id"]).rsplit("-", 1)[-1].partition("_")
+    for article_id, key in ((first, "text1"), (second, "text2")):
+        if article_id and key in record:
+            texts.setdefault(article_id, str(record[key]))
 
 
 def check_party(where: str, party: Any, sentence: str, report: Report, label: str) -> None:
@@ -163,6 +198,15 @@ def check_event(where: str, event: Any, sentence: str, report: Report, file_labe
     report.types.setdefault(file_label, Counter())[str(event["type"])] += 1
 
 
+def check_type_only(where: str, event: Any, report: Report, file_label: str) -> None:
+    """One event of a type_only record: ``{"type": <PLOVER type>}`` and nothing else."""
+    if not isinstance(event, dict) or list(event) != ["type"] or event["type"] not in TYPES:
+        report.problem(where, f"a type_only event must be {{'type': <PLOVER type>}}: {event!r}")
+        return
+    report.events[file_label] += 1
+    report.types.setdefault(file_label, Counter())[str(event["type"])] += 1
+
+
 def check_file(
     path: Path, data_dir: Path, report: Report, seen_ids: set[str], cache: dict[str, Any]
 ) -> None:
@@ -180,17 +224,19 @@ def check_file(
         except json.JSONDecodeError as exc:
             report.problem(where, f"not JSON ({exc})")
             continue
-        if not isinstance(record, dict) or tuple(record) != RECORD_KEYS:
+        type_only = isinstance(record, dict) and record.get("type_only") is True
+        expected = TYPE_ONLY_KEYS if type_only else RECORD_KEYS
+        if not isinstance(record, dict) or tuple(record) != expected:
             keys = list(record) if isinstance(record, dict) else record
-            report.problem(where, f"record keys must be {list(RECORD_KEYS)}, got {keys!r}")
+            report.problem(where, f"record keys must be {list(expected)}, got {keys!r}")
             continue
         record_id = str(record["id"])
         where = f"{record_id} ({label}:{number})"
         if record_id in seen_ids:
             report.problem(where, "duplicate id")
         seen_ids.add(record_id)
-        if record["task"] != "events" or record["language"] != "de":
-            report.problem(where, "task must be 'events' and language 'de'")
+        if record["task"] != "events" or record["language"] not in LANGUAGES:
+            report.problem(where, "task must be 'events' and language 'de' or 'en'")
         source = record["source"]
         if not isinstance(source, dict) or set(source) != {"file", "id", "sha1"}:
             report.problem(where, f"source must be {{file, id, sha1}}: {source!r}")
@@ -226,14 +272,18 @@ def check_file(
         if not events:
             report.empty[label] += 1
         for event in events:
-            check_event(where, event, sentence, report, label)
+            if type_only:
+                check_type_only(where, event, report, label)
+            else:
+                check_event(where, event, sentence, report, label)
     for article_id, rows in by_article.items():
         rows.sort()
         if [row[0] for row in rows] != list(range(len(rows))):
             report.problem(f"{label} {article_id}", "sentences are not numbered 0, 1, 2 ...")
         text = texts_of[article_id]
         for (_, _, previous_end, first), (_, start, _, second) in itertools.pairwise(rows):
-            if start < previous_end or text[previous_end:start].strip():
+            gap = text[previous_end:start]
+            if start < previous_end or (gap.strip() and not BOILERPLATE_GAP.match(gap)):
                 report.problem(f"{first}/{second}", "sentences overlap or leave text between")
 
 

@@ -11,10 +11,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["TASKS", "GoldFileInvalid", "GoldTextsUnavailable", "detect_task", "load_gold"]
+__all__ = [
+    "TASKS",
+    "GoldFileInvalid",
+    "GoldTextsUnavailable",
+    "detect_task",
+    "load_gold",
+    "texts_by_id",
+]
 
 DATA_ENV = "NEWSEVENTS_DATA"  # folder of the texts that gold records reference by id
 
@@ -115,10 +123,11 @@ def _data_folders(path: Path) -> list[Path]:
 def _resolve_sources(path: Path, numbered: list[tuple[int, dict[str, Any]]]) -> None:
     """Fill in `text` (and `article`) of records that reference their text by id.
 
-    Such a record's ``source`` names a JSONL file of texts (``file``), a record ``id`` in it
-    and the ``sha1`` of that record's text; ``start``/``end`` give the annotated stretch. The
-    texts are not copied into the repository (their licence does not allow it), so they are
-    read at evaluation time; the sha1 catches a changed file.
+    Such a record's ``source`` names a JSONL file of texts (``file``: under ../shared/data, or
+    under ../shared for ``gold/...``; a pair file gives both its articles, see ``texts_by_id``),
+    a record ``id`` in it and the ``sha1`` of that record's text; ``start``/``end`` give the
+    annotated stretch. The texts are not copied into the repository (their licence does not
+    allow it), so they are read at evaluation time; the sha1 catches a changed file.
     """
     texts: dict[str, dict[str, str]] = {}
     for line, record in numbered:
@@ -143,14 +152,32 @@ def _resolve_sources(path: Path, numbered: list[tuple[int, dict[str, Any]]]) -> 
 def _load_texts(path: Path, line: int, name: str) -> dict[str, str]:
     """The texts of a referenced JSONL file, by record id."""
     for folder in _data_folders(path):
-        candidate = folder / name
-        if candidate.is_file():
-            with candidate.open(encoding="utf-8") as handle:
-                rows = (json.loads(row) for row in handle if row.strip())
-                return {str(r["id"]): str(r["text"]) for r in rows}
+        # `data/...` files lie in the data folder; a `gold/...` file (the SemEval pairs) beside it.
+        for candidate in (folder / name, folder.parent / name):
+            if candidate.is_file():
+                with candidate.open(encoding="utf-8") as handle:
+                    return texts_by_id(json.loads(row) for row in handle if row.strip())
     raise GoldTextsUnavailable(
         path, line, f"its texts come from {name}, which is not in ../shared/data (or ${DATA_ENV})"
     )
+
+
+def texts_by_id(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Texts by id: a text record's ``text``, or both articles of a pair record.
+
+    A pair record ``semeval2022-<id1>_<id2>`` holds two articles, ``text1`` under ``<id1>`` and
+    ``text2`` under ``<id2>``; an article in several pairs keeps its first text.
+    """
+    texts: dict[str, str] = {}
+    for row in rows:
+        if "text" in row:
+            texts[str(row["id"])] = str(row["text"])
+            continue
+        first, _, second = str(row["id"]).rsplit("-", 1)[-1].partition("_")
+        for article_id, key in ((first, "text1"), (second, "text2")):
+            if article_id and key in row:
+                texts.setdefault(article_id, str(row[key]))
+    return texts
 
 
 def _parse_lines(path: Path, raw: bytes) -> list[tuple[int, dict[str, Any]]]:
