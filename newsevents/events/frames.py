@@ -20,6 +20,7 @@ from newsevents.records import Parse, Token
 ClauseKind = Literal["main", "complement", "adverbial", "relative", "other"]
 PREDICATE_POS = frozenset({"VERB"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+CLAUSE_BREAKS = frozenset({":", ";"})
 
 
 @dataclass(slots=True)
@@ -188,9 +189,12 @@ def _frame(parse: Parse, head: int, kids: dict[int, list[int]], labels: ClauseLa
     token = tokens[head]
     frame = Frame(parse, head, token.lemma, _kind(token, labels))
     auxes: list[int] = []
+    colons = [t.i for t in tokens if t.text in CLAUSE_BREAKS]
     for k in kids.get(head, []):
         child = tokens[k]
         dep, lemma = child.dep, child.lemma.lower()
+        if child.pos in NOMINAL_POS and any(min(k, head) < c < max(k, head) for c in colons):
+            continue  # "verweigerten X ...: Wer ..., so Y": no argument lies past a colon
         if dep in labels.particle and child.text.lower() in labels.reflexives:
             frame.reflexive = True  # "beschimpften einander": no particle
         elif dep in labels.particle:
