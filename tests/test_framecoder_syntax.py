@@ -147,3 +147,26 @@ def test_no_sentence_or_evidence_over_600_characters_and_no_event_from_link_list
     assert all(span.end - span.start <= 600 for e in events for span in e.evidence)
     tail = text.index("Mehr zum Thema")
     assert not [e for e in events if any(span.start >= tail for span in e.evidence)]
+
+
+@needs_parser
+def test_an_adverb_is_no_subject_and_the_pronoun_after_the_verb_is() -> None:
+    article, events = coded(
+        "Der bayerische Innenminister Joachim Herrmann sprach am Montag in München. "
+        "Erneut kritisierte er die Entscheidung der Regierung Polens."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and [article.actors[a].name for a in accuse[0].actors] == ["Joachim Herrmann"]
+    assert "POL" in codes(article, accuse[0].recipients)
+    assert any("'er' -> " in line for line in accuse[0].explanation)
+
+
+@needs_parser
+def test_the_speaker_after_a_reported_clause_is_the_actor_not_the_recipient() -> None:
+    article, events = coded(
+        "Die Regierung plane weitere Kürzungen bei den Pensionen, kritisieren die "
+        "Gewerkschaften Österreichs."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and codes(article, accuse[0].actors) == {"AUT"}
+    assert not accuse[0].recipients

@@ -256,11 +256,16 @@ class _Repair(RoleRepairs):
     def clause_subjects(self) -> None:
         for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
             finite = self.finite(p)
+            for k in self.subjects(p):
+                if self.tokens[k].pos in {"ADV", "ADJ"}:
+                    self.dep[k] = "advmod"  # "Erneut kritisierte er ...": no subject
             if finite is not None and self.passive(p) and not self.subjects(p):
                 self.passive_subject(p, finite)
             self.perfect_not_passive(p)
             if not self.passive(p) and not self.subjects(p):
                 self.two_objects(p)
+            if finite is None and self.bare_main_verb(p):
+                self.lone_object(p, self.tokens[p])  # "..., kritisieren die Anwälte" (VVINF)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
                 continue
             for k in self.subjects(p):
@@ -291,9 +296,23 @@ class _Repair(RoleRepairs):
                 subjects = [keep]
             if not subjects:
                 self.missing_subject(finite, free)
+                if not self.subjects(p) and self.finite_verb_is_full(p, finite):
+                    self.lone_object(p, finite)
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
+
+    def finite_verb_is_full(self, p: int, finite: Token) -> bool:
+        """The predicate is itself the finite verb (no auxiliary, not a "zu"-infinitive)."""
+        return finite.i == p
+
+    def bare_main_verb(self, p: int) -> bool:
+        """A main-clause verb without auxiliary, "zu" or subject that the tagger took for an
+        infinitive: in a main clause it is the finite verb (plural present = infinitive)."""
+        main = self.is_root(p) or self.dep[p] in self.labels.parataxis
+        kids = self.kids(p)
+        helpers = self.labels.aux | self.labels.mark | self.labels.subject
+        return main and not self.subjects(p) and not any(self.dep[k] in helpers for k in kids)
 
     def missing_subject(self, finite: Token, free: list[int]) -> None:
         nominative = [k for k in free if self.case(k) == "Nom" and self.agrees(k, finite)]

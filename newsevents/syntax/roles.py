@@ -39,6 +39,25 @@ class RoleRepairs(Arcs):
             self.dep[earlier[0]] = self.names["subject"]
             self.dep[subject] = self.names["object"]
 
+    def lone_object(self, p: int, finite: Token) -> None:
+        """A finite active clause whose one phrase is an "object" with an article of either
+        case that fits the verb's number: its subject ("..., kritisieren die Rechtsanwälte")."""
+        objects = [
+            k
+            for k in self.kids(p)
+            if self.dep[k] in self.labels.object
+            and self.tokens[k].pos in NOMINAL
+            and not self.has_case(k)
+        ]
+        if len(objects) != 1:
+            return
+        article = [self.tokens[k].text.lower() for k in self.kids(objects[0])]
+        # "die" is singular or plural; "das", "ein", "eine" are singular (the noun's own
+        # number is the tagger's guess).
+        plural_verb = finite.feature("Number") == "Plur"
+        if "die" in article or (any(a in NOM_ACC_ARTICLES for a in article) and not plural_verb):
+            self.dep[objects[0]] = self.names["subject"]
+
     def two_objects(self, p: int) -> None:
         """An active clause with two accusative objects and no subject ("schoss die syrische
         Armee eine Drohne ab"): a verb takes one accusative, so the first, unless its
