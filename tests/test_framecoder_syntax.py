@@ -170,3 +170,33 @@ def test_the_speaker_after_a_reported_clause_is_the_actor_not_the_recipient() ->
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and codes(article, accuse[0].actors) == {"AUT"}
     assert not accuse[0].recipients
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actors"),
+    [
+        (
+            "Die Abgeordneten der SPD stimmten am Freitag gegen den Antrag der Regierung.",
+            "REJECT",
+            {"DEU"},
+        ),
+        (
+            "Der französische Präsident stellte sich hinter die Regierung der Ukraine.",
+            "SUPPORT",
+            {"FRA"},
+        ),
+        (
+            "Die Regierung Griechenlands verzichtet auf neue Forderungen an die Türkei.",
+            "CONCEDE",
+            {"GRC"},
+        ),
+        ("Der polnische Premier wetterte gegen die EU-Kommission.", "ACCUSE", {"POL"}),
+    ],
+)
+def test_verbs_whose_type_depends_on_their_preposition(
+    sentence: str, etype: str, actors: set[str]
+) -> None:
+    article, events = coded(sentence)
+    found = [e for e in events if e.type == etype]
+    assert found and codes(article, found[0].actors) == actors
