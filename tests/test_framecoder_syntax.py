@@ -200,3 +200,12 @@ def test_verbs_whose_type_depends_on_their_preposition(
     article, events = coded(sentence)
     found = [e for e in events if e.type == etype]
     assert found and codes(article, found[0].actors) == actors
+
+
+@needs_parser
+def test_admitting_a_mistake_is_a_concession_but_saying_so_is_not() -> None:
+    article, events = coded("Der Premierminister Japans räumte am Dienstag schwere Fehler ein.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert codes(article, events[0].actors) == {"JPN"}
+    _, events = coded("Der Premierminister Japans räumte ein, dass die Wirtschaft schrumpft.")
+    assert "CONCEDE" not in {e.type for e in events}
