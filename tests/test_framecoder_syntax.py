@@ -209,3 +209,13 @@ def test_admitting_a_mistake_is_a_concession_but_saying_so_is_not() -> None:
     assert codes(article, events[0].actors) == {"JPN"}
     _, events = coded("Der Premierminister Japans räumte ein, dass die Wirtschaft schrumpft.")
     assert "CONCEDE" not in {e.type for e in events}
+
+
+@needs_parser
+def test_a_headline_participle_after_a_dash_has_its_victims_not_the_first_subject() -> None:
+    article, events = coded(
+        "Polizei ermittelt 30 Tatverdächtige – zwölf Menschen in Köln verletzt."
+    )
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and not assault[0].actors
+    assert any(article.actors[r].sector == "CVL" for r in assault[0].recipients)
