@@ -147,3 +147,75 @@ def test_no_sentence_or_evidence_over_600_characters_and_no_event_from_link_list
     assert all(span.end - span.start <= 600 for e in events for span in e.evidence)
     tail = text.index("Mehr zum Thema")
     assert not [e for e in events if any(span.start >= tail for span in e.evidence)]
+
+
+@needs_parser
+def test_an_adverb_is_no_subject_and_the_pronoun_after_the_verb_is() -> None:
+    article, events = coded(
+        "Der bayerische Innenminister Joachim Herrmann sprach am Montag in München. "
+        "Erneut kritisierte er die Entscheidung der Regierung Polens."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and [article.actors[a].name for a in accuse[0].actors] == ["Joachim Herrmann"]
+    assert "POL" in codes(article, accuse[0].recipients)
+    assert any("'er' -> " in line for line in accuse[0].explanation)
+
+
+@needs_parser
+def test_the_speaker_after_a_reported_clause_is_the_actor_not_the_recipient() -> None:
+    article, events = coded(
+        "Die Regierung plane weitere Kürzungen bei den Pensionen, kritisieren die "
+        "Gewerkschaften Österreichs."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and codes(article, accuse[0].actors) == {"AUT"}
+    assert not accuse[0].recipients
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "etype", "actors"),
+    [
+        (
+            "Die Abgeordneten der SPD stimmten am Freitag gegen den Antrag der Regierung.",
+            "REJECT",
+            {"DEU"},
+        ),
+        (
+            "Der französische Präsident stellte sich hinter die Regierung der Ukraine.",
+            "SUPPORT",
+            {"FRA"},
+        ),
+        (
+            "Die Regierung Griechenlands verzichtet auf neue Forderungen an die Türkei.",
+            "CONCEDE",
+            {"GRC"},
+        ),
+        ("Der polnische Premier wetterte gegen die EU-Kommission.", "ACCUSE", {"POL"}),
+    ],
+)
+def test_verbs_whose_type_depends_on_their_preposition(
+    sentence: str, etype: str, actors: set[str]
+) -> None:
+    article, events = coded(sentence)
+    found = [e for e in events if e.type == etype]
+    assert found and codes(article, found[0].actors) == actors
+
+
+@needs_parser
+def test_admitting_a_mistake_is_a_concession_but_saying_so_is_not() -> None:
+    article, events = coded("Der Premierminister Japans räumte am Dienstag schwere Fehler ein.")
+    assert [e.type for e in events] == ["CONCEDE"]
+    assert codes(article, events[0].actors) == {"JPN"}
+    _, events = coded("Der Premierminister Japans räumte ein, dass die Wirtschaft schrumpft.")
+    assert "CONCEDE" not in {e.type for e in events}
+
+
+@needs_parser
+def test_a_headline_participle_after_a_dash_has_its_victims_not_the_first_subject() -> None:
+    article, events = coded(
+        "Polizei ermittelt 30 Tatverdächtige – zwölf Menschen in Köln verletzt."
+    )
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and not assault[0].actors
+    assert any(article.actors[r].sector == "CVL" for r in assault[0].recipients)

@@ -113,7 +113,19 @@ def _slot(frame: Frame, slot: str, patients: list[int], noun: int | None = None)
         return patients or ([] if frame.passive else frame.datives)
     if slot == "dat":
         # A bare name shows no case: the parser's "object" may be the dative ("drohte Südkorea").
-        names = [o for o in patients if frame.parse.tokens[o].pos == "PROPN" and o != noun]
+        tokens = frame.parse.tokens
+        kids = children_of(tokens)
+        # A name, or a title with its name ("FPÖ-Chef Gerhard Kurzmann"), is a person: the
+        # addressee rather than the thing given or refused.
+        names = [
+            o
+            for o in patients
+            if o != noun
+            and (
+                tokens[o].pos == "PROPN"
+                or any(tokens[k].pos == "PROPN" and k == o + 1 for k in kids.get(o, []))
+            )
+        ]
         return frame.datives or second_object(frame, noun) or names
     return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot)
 

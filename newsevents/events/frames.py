@@ -20,6 +20,8 @@ from newsevents.records import Parse, Token
 ClauseKind = Literal["main", "complement", "adverbial", "relative", "other"]
 PREDICATE_POS = frozenset({"VERB"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+CLAUSE_BREAKS = frozenset({":", ";"})
+HEADLINE_BREAKS = CLAUSE_BREAKS | {"–", "—"}  # between coordinated clauses: two headlines
 
 
 @dataclass(slots=True)
@@ -127,6 +129,8 @@ def extract_frames(parse: Parse, labels: ClauseLabels) -> list[Frame]:
             tokens[i].lemma.lower() in labels.hypothetical_words for i in frame.tokens
         )
         frame.verb_first = _verb_first(frame, kids)
+    for frame in frames:
+        _headline_participle(frame, frames, tokens)
     for frame in frames:  # in text order, so a coordinated clause's head is done first
         _inherit(frame, frames, tokens, labels)
     return frames
@@ -188,9 +192,12 @@ def _frame(parse: Parse, head: int, kids: dict[int, list[int]], labels: ClauseLa
     token = tokens[head]
     frame = Frame(parse, head, token.lemma, _kind(token, labels))
     auxes: list[int] = []
+    colons = [t.i for t in tokens if t.text in CLAUSE_BREAKS]
     for k in kids.get(head, []):
         child = tokens[k]
         dep, lemma = child.dep, child.lemma.lower()
+        if child.pos in NOMINAL_POS and any(min(k, head) < c < max(k, head) for c in colons):
+            continue  # "verweigerten X ...: Wer ..., so Y": no argument lies past a colon
         if dep in labels.particle and child.text.lower() in labels.reflexives:
             frame.reflexive = True  # "beschimpften einander": no particle
         elif dep in labels.particle:
@@ -321,6 +328,23 @@ def _prep_object(
     return k
 
 
+def _after_break(frame: Frame, parent: Frame, tokens: list[Token]) -> bool:
+    low, high = sorted((parent.head, frame.head))
+    return any(t.text in HEADLINE_BREAKS for t in tokens[low:high])
+
+
+def _headline_participle(frame: Frame, frames: list[Frame], tokens: list[Token]) -> None:
+    """ "... ermittelt – 691 Personen verletzt": a participle without auxiliary after a dash
+    or colon is a headline's passive; its phrase, whatever the parser called it, is the
+    subject (the victims), never the first headline's subject."""
+    if frame.parent is None or frame.own_aux or frame.token.feature("VerbForm") != "Part":
+        return
+    if not _after_break(frame, frames[frame.parent], tokens):
+        return
+    frame.passive, frame.tense = True, frame.tense or "Past"
+    frame.subjects, frame.objects = frame.subjects + frame.objects, []
+
+
 def _inherit(frame: Frame, frames: list[Frame], tokens: list[Token], labels: ClauseLabels) -> None:
     """A clause without a subject shares its governor's: "X kritisierte Y und forderte ...";
     an infinitive's subject is the object it was asked of ("forderte X auf, zu ...")."""
@@ -328,6 +352,8 @@ def _inherit(frame: Frame, frames: list[Frame], tokens: list[Token], labels: Cla
         return
     parent = frames[frame.parent]
     dep = frame.token.dep
+    if _after_break(frame, parent, tokens):
+        return  # two headlines share no subject
     if dep in labels.conj and not frame.mark:
         frame.subjects = list(parent.subjects)
         frame.passive = frame.passive or (

@@ -148,6 +148,17 @@ class PartyResolver:
         for actor in self.article.actors.values():
             if actor.kind == "person" and actor.name.split()[-1:] == [names[-1].text]:
                 return Resolved([actor.id], f"'{name}' (surname of {actor.name})")
+        # A family name written first ("Ban" of "Ban Ki-moon"): any part of one person's name.
+        last = names[-1].text.casefold()
+        parts = [
+            actor
+            for actor in self.article.actors.values()
+            if actor.kind == "person"
+            and len(last) > 2
+            and last in actor.name.casefold().replace("-", " ").split()
+        ]
+        if len(parts) == 1:
+            return Resolved([parts[0].id], f"'{name}' (part of the name {parts[0].name})")
         country = self.local.country(parse.sentence)
         actor_id = f"name:{(country or 'none').lower()}:{name.lower().replace(' ', '-')}"
         if actor_id not in self.article.actors:

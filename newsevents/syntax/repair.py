@@ -34,10 +34,11 @@ from __future__ import annotations
 
 from newsevents.lang.clauses import ClauseLabels
 from newsevents.records import Token
-from newsevents.syntax.arcs import NOMINAL, PREDICATE, Arcs
+from newsevents.syntax.arcs import NOMINAL, PREDICATE
+from newsevents.syntax.roles import RoleRepairs
 
 
-class _Repair(Arcs):
+class _Repair(RoleRepairs):
     """The repairs, in the order `repair` runs them."""
 
     # 1.
@@ -255,11 +256,16 @@ class _Repair(Arcs):
     def clause_subjects(self) -> None:
         for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
             finite = self.finite(p)
+            for k in self.subjects(p):
+                if self.tokens[k].pos in {"ADV", "ADJ"}:
+                    self.dep[k] = "advmod"  # "Erneut kritisierte er ...": no subject
             if finite is not None and self.passive(p) and not self.subjects(p):
                 self.passive_subject(p, finite)
             self.perfect_not_passive(p)
             if not self.passive(p) and not self.subjects(p):
                 self.two_objects(p)
+            if finite is None and self.bare_main_verb(p):
+                self.lone_object(p, self.tokens[p])  # "..., kritisieren die Anwälte" (VVINF)
             if finite is None or finite.feature("Mood") == "Imp" or self.passive(p):
                 continue
             for k in self.subjects(p):
@@ -290,57 +296,23 @@ class _Repair(Arcs):
                 subjects = [keep]
             if not subjects:
                 self.missing_subject(finite, free)
+                if not self.subjects(p) and self.finite_verb_is_full(p, finite):
+                    self.lone_object(p, finite)
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
 
-    def perfect_not_passive(self, p: int) -> None:
-        """A "passive subject" in a clause whose only auxiliary is "haben" is the subject of
-        an active perfect ("hatte sich das Ministerium ... ausgesprochen")."""
-        auxes = [k for k in self.kids(p) if self.dep[k] in self.labels.aux]
-        lemmas = {self.tokens[k].lemma.lower() for k in auxes}
-        if (
-            not auxes
-            or lemmas - {"haben"}
-            or any(self.dep[k] in self.labels.passive_aux for k in auxes)
-        ):
-            return
-        for k in self.kids(p):
-            if self.dep[k] in self.labels.passive_subject:
-                self.dep[k] = self.names["subject"]
+    def finite_verb_is_full(self, p: int, finite: Token) -> bool:
+        """The predicate is itself the finite verb (no auxiliary, not a "zu"-infinitive)."""
+        return finite.i == p
 
-    def two_objects(self, p: int) -> None:
-        """An active clause with two accusative objects and no subject ("schoss die syrische
-        Armee eine Drohne ab"): a verb takes one accusative, so the first, unless its
-        determiner shows another case, is the subject."""
-        objects = [k for k in self.kids(p) if self.dep[k] in self.labels.object]
-        bare = [k for k in objects if self.tokens[k].pos in NOMINAL and not self.has_case(k)]
-        if len(bare) < 2:
-            return
-        article = [self.tokens[k].text.lower() for k in self.kids(bare[0])]
-        ambiguous = any(a in NOM_ACC_ARTICLES for a in article)  # the tagger's case is a guess
-        if ambiguous or self.det_case(bare[0]) in {"", "Nom"}:
-            self.dep[bare[0]] = self.names["subject"]
-
-    def passive_subject(self, p: int, finite: Token) -> None:
-        """A passive without a subject: its one phrase without a preposition that agrees with
-        the finite verb and whose determiner shows no other case is its subject (a bare noun's
-        case is the parser's guess) ("waren ... mindestens 20
-        Menschen getötet worden", the phrase read as an oblique)."""
-        free = [
-            k
-            for k in self.kids(p)
-            if self.tokens[k].pos in NOMINAL
-            and self.dep[k] in self.labels.object | self.labels.dative | self.labels.oblique
-            and not self.has_case(k)
-            and (self.case(k) in {"", "Nom"} or not self.determiner(k))
-            and self.det_case(k) in {"", "Nom"}
-            and not self.marked_oblique(k)
-            and self.agrees(k, finite)
-            and self.tokens[k].lemma.lower() not in self.labels.time_words
-        ]
-        if len(free) == 1:
-            self.dep[free[0]] = PASSIVE_SUBJECT
+    def bare_main_verb(self, p: int) -> bool:
+        """A main-clause verb without auxiliary, "zu" or subject that the tagger took for an
+        infinitive: in a main clause it is the finite verb (plural present = infinitive)."""
+        main = self.is_root(p) or self.dep[p] in self.labels.parataxis
+        kids = self.kids(p)
+        helpers = self.labels.aux | self.labels.mark | self.labels.subject
+        return main and not self.subjects(p) and not any(self.dep[k] in helpers for k in kids)
 
     def missing_subject(self, finite: Token, free: list[int]) -> None:
         nominative = [k for k in free if self.case(k) == "Nom" and self.agrees(k, finite)]
@@ -352,29 +324,6 @@ class _Repair(Arcs):
             chosen = free[0] if self.det_case(free[0]) in {"", "Nom"} else None
         if chosen is not None:
             self.dep[chosen] = self.names["subject"]
-
-    def middle_order(self, p: int, finite: Token) -> None:
-        """After the finite verb, of two phrases whose case does not show ("kritisierte sie
-        Russland"), the first is the subject, as readers take it; the parser's choice of the
-        second is undone. Only a case-ambiguous pronoun (sie, es) or a bare name is moved."""
-        subjects = self.subjects(p)
-        if len(subjects) != 1 or subjects[0] < finite.i or self.dep[subjects[0]] != "nsubj":
-            return
-        subject = subjects[0]
-        earlier = [
-            k
-            for k in self.kids(p)
-            if finite.i < k < subject
-            and self.dep[k] in self.labels.object
-            and (
-                self.tokens[k].text.lower() in AMBIGUOUS_PRONOUNS
-                or (self.tokens[k].pos == "PROPN" and not self.determiner(k))
-            )
-            and self.agrees(k, finite)
-        ]
-        if earlier and self.det_case(subject) in {"", "Nom", "Acc"}:
-            self.dep[earlier[0]] = self.names["subject"]
-            self.dep[subject] = self.names["object"]
 
     def front_subject(self, p: int, finite: Token, subjects: list[int], free: list[int]) -> None:
         """A bare name after the finite verb labelled subject, a bare phrase before it not."""
@@ -389,9 +338,6 @@ class _Repair(Arcs):
 
 FUTURE = frozenset({"werden"})
 PASSIVE = "aux:pass"
-PASSIVE_SUBJECT = "nsubj:pass"
-AMBIGUOUS_PRONOUNS = frozenset({"sie", "es"})  # nominative or accusative alike
-NOM_ACC_ARTICLES = frozenset({"die", "das", "eine", "ein"})  # either case by form
 MONTHS_DAYS = frozenset(
     {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
 )  # the weekday names (time_words holds the other time nouns)
