@@ -1,6 +1,6 @@
 """Benchmarks: throughput and peak memory of the whole ingest, beside spaCy's English small model.
 
-Usage: python scripts/bench.py CORPUS.jsonl [--limit N] [--workers N] [--keep DIR]
+Usage: python scripts/bench.py CORPUS.jsonl [--limit N] [--workers N] [--keep DIR] [--only ROWS]
 
 Every row runs in its own process, on the same texts, into a fresh DuckDB file:
   ingest       `newsevents.ingest` (read, pipeline, copy check, store, fusion), with and
@@ -13,7 +13,8 @@ the CPU seconds of all its processes (a fairer measure than wall time on a share
 and the peak resident memory of the main process and of its largest child (a worker). The last
 lines give the ratios of ingest to spaCy throughput, process count for process count.
 `--keep DIR` keeps each ingest row's store as DIR/ingest-N-plain.duckdb (or -stories), to
-compare with another run (scripts/compare_stores.py).
+compare with another run (scripts/compare_stores.py). `--only` runs some rows, named as
+kind:processes:stories (`ingest:1:stories,spacy:2:-`).
 """
 
 from __future__ import annotations
@@ -137,6 +138,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--keep", type=Path, help="keep the ingest rows' stores in this folder")
+    parser.add_argument("--only", help="comma-separated rows to run (default: all)")
     parser.add_argument("--row", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.corpus.exists():
@@ -170,6 +172,8 @@ def main() -> int:
         ("spaCy en_core_web_sm, 1 process", "spacy:1:-"),
         (f"spaCy en_core_web_sm, {workers} processes", f"spacy:{workers}:-"),
     ]
+    if args.only:
+        rows = [(name, row) for name, row in rows if row in args.only.split(",")]
     rates: dict[str, float] = {}
     for name, row in rows:
         command = [sys.executable, __file__, str(args.corpus), "--row", row]

@@ -1,11 +1,12 @@
 """Whether two stores hold the same rows: every table, sorted, without ingest timestamps.
 
-Usage: python scripts/compare_stores.py A.duckdb B.duckdb [--tables events,event_reports]
+Usage: python scripts/compare_stores.py A.duckdb B.duckdb [--tables T,...] [--skip-columns C,...]
 
 Prints, per table, the row count of each store and whether the rows are identical (and the
 first differing rows when they are not); exits 1 if any table differs. Used to check that a
 Dask run (`ingest --cluster`) and a single-machine ingest of the same articles give the same
-store (docs/PERFORMANCE.md, section 6).
+store (docs/PERFORMANCE.md, section 6). `--skip-columns origin` leaves out the input path, for
+runs that named the same input file by different paths.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import duckdb
 SKIPPED_COLUMNS = ("ingested_at", "applied_at")
 
 
-def dump(path: Path, only: set[str] | None = None) -> dict[str, list[str]]:
+def dump(
+    path: Path, only: set[str] | None = None, skipped: tuple[str, ...] = SKIPPED_COLUMNS
+) -> dict[str, list[str]]:
     """Every base table's rows as sorted reprs, without the columns that record when."""
     db = duckdb.connect(str(path), read_only=True)
     try:
@@ -41,7 +44,7 @@ def dump(path: Path, only: set[str] | None = None) -> dict[str, list[str]]:
                     " WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
                     [table],
                 ).fetchall()
-                if r[0] not in SKIPPED_COLUMNS
+                if r[0] not in skipped
             ]
             fetched = db.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
             rows[table] = sorted(repr(row) for row in fetched)
@@ -56,9 +59,11 @@ def main() -> int:
     parser.add_argument("first", type=Path)
     parser.add_argument("second", type=Path)
     parser.add_argument("--tables", help="comma-separated tables to compare (default: all)")
+    parser.add_argument("--skip-columns", default="", help="comma-separated columns to leave out")
     args = parser.parse_args()
     only = set(args.tables.split(",")) if args.tables else None
-    first, second = dump(args.first, only), dump(args.second, only)
+    skipped = SKIPPED_COLUMNS + tuple(c for c in args.skip_columns.split(",") if c)
+    first, second = dump(args.first, only, skipped), dump(args.second, only, skipped)
     differ = False
     for table in sorted(first.keys() | second.keys()):
         a, b = first.get(table), second.get(table)
