@@ -162,6 +162,19 @@ class RoleAssignment(EnglishRoles):
         dateline = self.article.actors.get(self.article.dateline or "")
         return dateline.country if dateline else None
 
+    def _report_country(self, context: SentenceContext) -> str | None:
+        """The country named most often so far in the article (the first one on a tie): where
+        a report with no dateline and no place in the sentence is set."""
+        counts: dict[str, int] = {}
+        for mention in self.article.mentions:
+            if (
+                mention.sentence <= context.sentence.index
+                and mention.kind in {"place", "country"}
+                and mention.country
+            ):
+                counts[mention.country] = counts.get(mention.country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
     def _capital(self, mention: Mention) -> bool:
         """A capital named as a party stands for its government ("Washington accused Tehran")."""
         if mention.kind != "place" or not mention.country or mention.entry_id is None:
@@ -281,10 +294,17 @@ class RoleAssignment(EnglishRoles):
                 recipient_ids = [r for r in recipient_ids if r != located] or recipient_ids
                 reason.append("subject named by its place ('rebels in the Ivory Coast')")
         if not actors and hit.trigger.type == "PROTEST":
-            country = self._sentence_country(context)
+            country = self._sentence_country(context) or self._report_country(context)
             if country:
                 actors = [group_actor(self.article, self.kb, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
+        if not actors and self.svo and hit.trigger.weight >= 1 and passive:
+            # English news reports arrests, attacks and charges with no doer ("three people
+            # have been arrested"): the doer is coded by the country the report is about.
+            country = self._sentence_country(context) or self._report_country(context)
+            if country:
+                actors = [country_actor(self.article, country, self.kb)]
+                reason.append("doer not named: the country of the report")
         if self.grammar.regex("intransitive_triggers").fullmatch(hit.text):
             # "resigned to allow elections in Haiti": the action has no one it is done to.
             recipient_ids = []
