@@ -23,6 +23,8 @@ from newsevents.lang.lexicons import ontology
 from newsevents.records import Mention
 
 PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
+# Actions English news reports without naming a doer the knowledge base knows.
+UNNAMED_DOER_TYPES = frozenset({"ACCUSE", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 # Conflict and concessions with no target named are domestic (PLOVER/ICEWS code the actor's
@@ -298,9 +300,16 @@ class RoleAssignment(EnglishRoles):
             if country:
                 actors = [group_actor(self.article, self.kb, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
-        if not actors and self.svo and hit.trigger.weight >= 1 and passive:
-            # English news reports arrests, attacks and charges with no doer ("three people
-            # have been arrested"): the doer is coded by the country the report is about.
+        if (
+            not actors
+            and self.svo
+            and hit.trigger.weight >= 1
+            and (passive or hit.trigger.type in UNNAMED_DOER_TYPES)
+        ):
+            # English news reports arrests, attacks, charges and suits with no doer or a doer
+            # the knowledge base does not know ("three people have been arrested", "police
+            # fired tear gas", "the chargesheet named ..."): the doer is coded by the country
+            # the report is about. Speech acts (demands, praise) need a named speaker.
             country = self._sentence_country(context) or self._report_country(context)
             if country:
                 actors = [country_actor(self.article, country, self.kb)]
