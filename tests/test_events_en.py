@@ -227,6 +227,24 @@ CASES = [
         "planned",
     ),
     ("economic demand is no request", "Oil demand in India rose by 4 percent in March.", [], None),
+    (
+        "a budget approved is domestic policy, no support",
+        "The city council of Lagos, Nigeria, approved the 2021 budget on Monday.",
+        [],
+        None,
+    ),
+    (
+        "a search operation is a mobilisation",
+        "Indian troops launched a cordon and search operation in Kupwara district on Friday.",
+        [("MOBILIZE", {"IND"}, {"IND"})],
+        None,
+    ),
+    (
+        "facing charges: the accused is the recipient",
+        "The former Brazilian president faces charges of corruption.",
+        [("ACCUSE", {"BRA"}, {"BRA"})],
+        None,
+    ),
 ]
 
 
