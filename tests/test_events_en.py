@@ -190,6 +190,61 @@ CASES = [
         None,
     ),
     ("an accident is no political event", "A bus accident killed 12 people in Peru.", [], None),
+    (
+        "a passive with no doer: the country of the report acts",
+        "Three men were arrested in Kenya on Monday after a bank robbery.",
+        [("COERCE", {"KEN"}, {"KEN"})],
+        "occurred",
+    ),
+    (
+        "force by a doer the knowledge base does not know: the country of the report acts",
+        "Police fired tear gas in central Caracas, Venezuela, on Sunday.",
+        [("COERCE", {"VEN"}, {"VEN"})],
+        None,
+    ),
+    (
+        "a lawsuit filed is an accusation",
+        "Four Mexican states filed a lawsuit against the federal government on Friday.",
+        [("ACCUSE", {"MEX"}, {"MEX"})],
+        None,
+    ),
+    (
+        "a court dismissing a petition rejects it",
+        "India's Supreme Court dismissed a petition against the new citizenship law.",
+        [("REJECT", {"IND"}, {"IND"})],
+        None,
+    ),
+    (
+        "striking workers protest",
+        "Thousands of striking Chilean copper miners blocked the road to the mine.",
+        [("PROTEST", {"CHL"}, {"CHL"})],
+        None,
+    ),
+    (
+        "steps announced against an adversary are a threat",
+        "Turkey will announce new steps against the Syrian government on Wednesday.",
+        [("THREATEN", {"TUR"}, {"SYR"})],
+        "planned",
+    ),
+    ("economic demand is no request", "Oil demand in India rose by 4 percent in March.", [], None),
+    (
+        "a budget approved is domestic policy, no support",
+        "The city council of Lagos, Nigeria, approved the 2021 budget on Monday.",
+        [],
+        None,
+    ),
+    (
+        "a search operation is a mobilisation",
+        "Indian troops launched a cordon and search operation in Kupwara district on Friday.",
+        [("MOBILIZE", {"IND"}, {"IND"})],
+        None,
+    ),
+    (
+        "facing charges: the accused is the recipient",
+        "The former Brazilian president faces charges of corruption.",
+        [("ACCUSE", {"BRA"}, {"BRA"})],
+        None,
+    ),
 ]
 
 

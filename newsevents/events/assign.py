@@ -23,6 +23,8 @@ from newsevents.lang.lexicons import ontology
 from newsevents.records import Mention
 
 PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
+# Actions English news reports without naming a doer the knowledge base knows.
+UNNAMED_DOER_TYPES = frozenset({"ACCUSE", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "SANCTION"})
 PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
 PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 # Conflict and concessions with no target named are domestic (PLOVER/ICEWS code the actor's
@@ -162,6 +164,19 @@ class RoleAssignment(EnglishRoles):
         dateline = self.article.actors.get(self.article.dateline or "")
         return dateline.country if dateline else None
 
+    def _report_country(self, context: SentenceContext) -> str | None:
+        """The country named most often so far in the article (the first one on a tie): where
+        a report with no dateline and no place in the sentence is set."""
+        counts: dict[str, int] = {}
+        for mention in self.article.mentions:
+            if (
+                mention.sentence <= context.sentence.index
+                and mention.kind in {"place", "country"}
+                and mention.country
+            ):
+                counts[mention.country] = counts.get(mention.country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
     def _capital(self, mention: Mention) -> bool:
         """A capital named as a party stands for its government ("Washington accused Tehran")."""
         if mention.kind != "place" or not mention.country or mention.entry_id is None:
@@ -281,10 +296,24 @@ class RoleAssignment(EnglishRoles):
                 recipient_ids = [r for r in recipient_ids if r != located] or recipient_ids
                 reason.append("subject named by its place ('rebels in the Ivory Coast')")
         if not actors and hit.trigger.type == "PROTEST":
-            country = self._sentence_country(context)
+            country = self._sentence_country(context) or self._report_country(context)
             if country:
                 actors = [group_actor(self.article, self.kb, country, "CVL", "Civilians")]
                 reason.append("protesters not named: civilians of the place")
+        if (
+            not actors
+            and self.svo
+            and hit.trigger.weight >= 1
+            and (passive or hit.trigger.type in UNNAMED_DOER_TYPES)
+        ):
+            # English news reports arrests, attacks, charges and suits with no doer or a doer
+            # the knowledge base does not know ("three people have been arrested", "police
+            # fired tear gas", "the chargesheet named ..."): the doer is coded by the country
+            # the report is about. Speech acts (demands, praise) need a named speaker.
+            country = self._sentence_country(context) or self._report_country(context)
+            if country:
+                actors = [country_actor(self.article, country, self.kb)]
+                reason.append("doer not named: the country of the report")
         if self.grammar.regex("intransitive_triggers").fullmatch(hit.text):
             # "resigned to allow elections in Haiti": the action has no one it is done to.
             recipient_ids = []

@@ -47,6 +47,10 @@ class ClauseRules(FinderPart):
         main = [h for h in hits if not self._background(h, context)]
         if main:
             hits = main  # triggers in relative clauses or after "following" are background
+        elif self.grammar.words.get("clause_subordinators"):
+            # English: an event named only in a background phrase ("in the wake of the attack",
+            # "due to intense attacks") is not what the sentence reports, even when it is alone.
+            hits = [h for h in hits if not self._background_phrase(h, context)]
         if not self.grammar.words.get("clause_subordinators"):
             hits = strong_first(hits)
         kept: list[TriggerHit] = []
@@ -130,11 +134,20 @@ class ClauseRules(FinderPart):
             # English subordinate clauses need no comma: "resigned as the opposition
             # threatened ...", "suspended aid after two vehicles were hit".
             return True
+        return self._background_phrase(hit, context)
+
+    def _background_phrase(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether a trigger follows a background preposition ("after", "in the wake of")."""
+        text = self.article.text
+        start = context.sentence.start
         before = " ".join(
             w.lower() for w in WORD.findall(text[max(start, hit.start - 40) : hit.start])
         )
         preps = self.grammar.words.get("background_prepositions", [])
-        tail = before.split()[-4:]
+        words = before.split()
+        # "about 300 farmers", "over 1,000 people": a preposition before a number is a quantity.
+        tail = [w for i, w in enumerate(words[-5:-1]) if not words[-5:][i + 1][:1].isdigit()]
+        tail += words[-1:]
         return any(p in tail or before.endswith(p) for p in preps if " " not in p) or any(
             p in before for p in preps if " " in p
         )
