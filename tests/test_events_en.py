@@ -228,6 +228,13 @@ CASES = [
     ),
     ("economic demand is no request", "Oil demand in India rose by 4 percent in March.", [], None),
     (
+        "', as well as' coordinates: what follows is no subordinate clause",
+        "Iran said it would stop observing the nuclear deal, as well as firing missiles at US "
+        "bases in Iraq.",
+        [("ASSAULT", {"IRN"}, {"USA"})],
+        None,
+    ),
+    (
         "a budget approved is domestic policy, no support",
         "The city council of Lagos, Nigeria, approved the 2021 budget on Monday.",
         [],

@@ -118,8 +118,13 @@ class ClauseRules(FinderPart):
         start = context.sentence.start
         comma = max(text.rfind(",", start, hit.start), text.rfind("(", start, hit.start))
         clause = WORD.findall(text[comma + 1 if comma != -1 else start : hit.start])
-        if comma != -1 and clause and self.grammar.has("subordinators", clause[0]):
-            return True
+        if (
+            comma != -1
+            and clause
+            and self.grammar.has("subordinators", clause[0])
+            and not self.grammar.has("coordination", " ".join(clause[:3]))
+        ):
+            return True  # ", as X said ..." is a subordinate clause, ", as well as ..." is not
         opening = WORD.findall(text[start : start + 20])[:1]
         first_comma = text.find(",", start, context.sentence.end)
         if (
