@@ -24,6 +24,7 @@ from newsevents.events.parties import (
     country_actor,
     group_actor,
 )
+from newsevents.events.phrasal import MEETING_TYPES
 from newsevents.events.quotes import make_quotes, quote_spans
 from newsevents.events.series import attach_series
 from newsevents.kb.base import KnowledgeBase
@@ -50,30 +51,12 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-PARTY_KINDS = {"country", "organization", "person", "group", "body", "reference"}
-PASSIVE_WINDOW = 3  # tokens after the participle where "worden"/"wurde" marks the passive
-STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
 # What an announced action is coded as: cooperation promised is AGREE, force threatened THREATEN.
 ANNOUNCED_AS = {
     **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
-MEETING_TYPES = {"CONSULT"}
 COOPERATION_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-# Conflict and concessions with no target named are domestic (PLOVER/ICEWS code the actor's
-# own country as recipient): lifting a curfew, arrests, protests, attacks at home.
-DOMESTIC_TYPES = {
-    "CONCEDE",
-    "RETREAT",
-    "COERCE",
-    "MOBILIZE",
-    "PROTEST",
-    "ASSAULT",
-    "REJECT",
-    "REQUEST",
-    "THREATEN",
-}
-PHRASE_WORDS = 5  # how far back a preposition can govern a name ("vom pakistanischen Minister X")
 
 
 class EventFinder(ClauseRules, EventFrame):
