@@ -16,6 +16,7 @@ from newsevents.corpus.similarity import (
     LanguageMeans,
     Profile,
     StoryModel,
+    Trees,
     article_profile,
     feature_rows,
     make_profile,
@@ -31,7 +32,14 @@ from newsevents.evaluation.pair_cv import (
     cross_validate,
     grouped_folds,
 )
-from newsevents.evaluation.story_fit import best_link, fit_isotonic_decreasing, fit_model, fit_ridge
+from newsevents.evaluation.story_fit import (
+    TREES,
+    best_link,
+    fit_isotonic_decreasing,
+    fit_model,
+    fit_ridge,
+    fit_trees,
+)
 from newsevents.store import Store, stories_db
 from newsevents.text.read import ReadOptions, make_article
 
@@ -199,7 +207,8 @@ def test_the_numpy_fit_is_scikit_learns_ridge_and_isotonic() -> None:
     rng = np.random.default_rng(6)
     x = rng.uniform(size=(300, 4))
     gold = np.clip(4 - 2 * x[:, 0] - x[:, 1] + rng.normal(scale=0.4, size=300), 1, 4).round()
-    model = fit_model(x, gold, ("cos_lead", "cos_body", "words", "places"), -2.0, ["de"])
+    features = ("cos_lead", "cos_body", "words", "places")
+    model = fit_model(x, gold, features, -2.0, ["de"], trees=False)
     z = (x - x.mean(0)) / (x.std(0) + 1e-9)
     ridge = linear_model.Ridge(alpha=1.0).fit(z, gold)
     calibration = isotonic.IsotonicRegression(increasing=False, out_of_bounds="clip")
@@ -265,3 +274,21 @@ def test_cross_validation_keeps_each_article_in_one_fold_and_is_deterministic() 
     assert np.array_equal(oof, again[0]) and np.array_equal(linked, again[1])
     assert thresholds == again[2] and len(thresholds) == FOLDS
     assert -np.corrcoef(oof, data.gold)[0, 1] > 0.5
+
+
+def test_the_exported_trees_predict_what_scikit_learn_predicts() -> None:
+    ensemble = pytest.importorskip("sklearn.ensemble")
+    rng = np.random.default_rng(8)
+    x = rng.uniform(size=(400, 3))
+    gold = np.clip(4 - 2 * x[:, 0] - x[:, 1] + rng.normal(scale=0.4, size=400), 1, 4)
+    features = ("cos_lead", "words", "analysed")
+    trees = fit_trees(x, gold, features)
+    fitted = ensemble.HistGradientBoostingRegressor(monotonic_cst=[-1, -1, 0], **TREES)
+    new = rng.uniform(-0.2, 1.2, size=(100, 3))
+    expected = fitted.fit(x, gold).predict(new)
+    assert np.allclose(trees.predict(new), expected, atol=1e-9)
+    again = Trees.from_json(json.loads(json.dumps(trees.to_json())))
+    assert np.array_equal(again.predict(new), trees.predict(new))
+    model = fit_model(x, gold, features, -2.0, ["de"])
+    linear = fit_model(x, gold, features, -2.0, ["de"], trees=False)
+    assert np.allclose(model.similarity(new), 0.5 * (linear.similarity(new) - expected))

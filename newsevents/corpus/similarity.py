@@ -15,9 +15,10 @@ two articles are compared:
 Only the first `embed.BODY_CHARS` characters count, for the words and the names too: the
 development pairs the model was fitted on are about that long, and longer texts would shift every
 overlap. A small model (`StoryModel`: ridge regression on the standardised features, then an
-isotonic map to the annotators' 1..4 scale; `scripts/train_story_model.py`) turns the features
-into a similarity. Model and language means are frozen data (`newsevents/data/stories/`), so a
-link depends only on the two articles, never on what else is stored.
+isotonic map to the annotators' 1..4 scale, averaged with monotone gradient-boosted trees scored
+in numpy; `scripts/train_story_model.py`) turns the features into a similarity. Model and
+language means are frozen data (`newsevents/data/stories/`), so a link depends only on the two
+articles, never on what else is stored.
 """
 
 from __future__ import annotations
@@ -193,6 +194,57 @@ def overlap_features(a: Profile, b: Profile) -> dict[str, float]:
 
 
 @dataclass(frozen=True, slots=True)
+class Trees:
+    """Gradient-boosted regression trees (scikit-learn's HistGradientBoostingRegressor, exported
+    as arrays): the prediction is `baseline` plus one leaf value per tree. Each tree is a tuple
+    of node arrays: feature, threshold, left, right, is_leaf, value; a row goes left when its
+    feature is at or below the threshold."""
+
+    baseline: float
+    trees: tuple[tuple[tuple[float, ...], ...], ...]
+    _arrays: list[tuple[np.ndarray[Any, Any], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=list
+    )
+
+    def __post_init__(self) -> None:
+        for feature, threshold, left, right, is_leaf, value in self.trees:
+            self._arrays.append(
+                (
+                    np.asarray(feature, dtype=np.int64),
+                    np.asarray(threshold, dtype=np.float64),
+                    np.asarray(left, dtype=np.int64),
+                    np.asarray(right, dtype=np.int64),
+                    np.asarray(is_leaf, dtype=bool),
+                    np.asarray(value, dtype=np.float64),
+                )
+            )
+
+    def predict(self, x: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.float64]]:
+        """The predicted gold score of each row."""
+        out = np.full(len(x), self.baseline, dtype=np.float64)
+        rows = np.arange(len(x))
+        for feat, thr, lo, hi, leaf, val in self._arrays:
+            node = np.zeros(len(x), dtype=np.int64)
+            while not leaf[node].all():
+                go_left = x[rows, feat[node]] <= thr[node]
+                node = np.where(leaf[node], node, np.where(go_left, lo[node], hi[node]))
+            out += val[node]
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able form."""
+        return {"baseline": self.baseline, "trees": [[list(a) for a in t] for t in self.trees]}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Trees:
+        """The inverse of `to_json`."""
+        return cls(
+            float(data["baseline"]),
+            tuple(tuple(tuple(float(v) for v in a) for a in t) for t in data["trees"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class StoryModel:
     """Ridge regression over standardised features, then an isotonic map, predicting the
     annotators' score (1 same story .. 4 unrelated); the similarity is minus that prediction.
@@ -211,6 +263,7 @@ class StoryModel:
     link: float
     analysed_languages: frozenset[str] = frozenset()
     scale_end: float = 4.0  # the annotators' "unrelated"
+    trees: Trees | None = None  # with trees: the average of both predictions
 
     def similarity(self, rows: np.ndarray[Any, Any]) -> np.ndarray[Any, np.dtype[np.float64]]:
         """Similarity (minus the predicted score) of feature rows in `features` order."""
@@ -222,6 +275,8 @@ class StoryModel:
             # Like scikit-learn's IsotonicRegression.predict: linear between the fitted points,
             # clipped at both ends.
             predicted = np.interp(-predicted, self.iso_x, self.iso_y)
+        if self.trees is not None:
+            predicted = 0.5 * (predicted + self.trees.predict(x))
         return np.asarray(-predicted, dtype=np.float64)
 
     def score(self, similarity: float) -> float:
@@ -232,7 +287,7 @@ class StoryModel:
     def to_json(self) -> dict[str, Any]:
         """A JSON-able form."""
         return {
-            "kind": "ridge+isotonic",
+            "kind": "ridge+isotonic" + (" & trees, averaged" if self.trees else ""),
             "features": list(self.features),
             "mean": list(self.mean),
             "scale": list(self.scale),
@@ -243,6 +298,7 @@ class StoryModel:
             "link": self.link,
             "analysed_languages": sorted(self.analysed_languages),
             "scale_end": self.scale_end,
+            **({"trees": self.trees.to_json()} if self.trees else {}),
         }
 
     @classmethod
@@ -259,6 +315,7 @@ class StoryModel:
             link=float(data["link"]),
             analysed_languages=frozenset(data.get("analysed_languages", ())),
             scale_end=float(data.get("scale_end", 4.0)),
+            trees=Trees.from_json(data["trees"]) if data.get("trees") else None,
         )
 
 
