@@ -69,3 +69,24 @@ def test_general_news_verbs_are_events(text: str, expected: str) -> None:
 )
 def test_other_readings_of_those_verbs_are_not(text: str, unexpected: str) -> None:
     assert unexpected not in {e.type for e in coded(text)}
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Proteste gegen die Regierung in Rumänien.", "PROTEST"),
+        ("Angriff auf Polizisten in Kabul.", "ASSAULT"),
+        ("Festnahme von Journalisten in der Türkei.", "COERCE"),
+    ],
+)
+def test_a_verbless_headline_names_its_event_by_its_noun(text: str, expected: str) -> None:
+    (event,) = coded(text)
+    assert event.type == expected and event.recipients
+
+
+@needs_parser
+def test_a_verbless_headline_without_a_party_phrase_is_no_event() -> None:
+    assert coded("Neue Rekorde bei den Protesten in der Hauptstadt.") == []
+    (event,) = coded("Keine weiteren Verhandlungen mit der Ärztekammer.")
+    assert event.status != "occurred"
