@@ -48,6 +48,10 @@ def coded(text: str) -> list[Event]:
         ("Russland setzt sich für eine Waffenruhe in Syrien ein.", "SUPPORT"),
         ("Die Miliz bedroht die Journalisten in der Stadt.", "THREATEN"),
         ("Die Armee schlug den Aufstand im Norden nieder.", "COERCE"),
+        ("Die Polizei geht seit Wochen gegen die Opposition vor.", "COERCE"),
+        ("Die Sanktionen gegen den Iran wurden am Montag aufgehoben.", "CONCEDE"),
+        ("Der Journalist wurde in erster Instanz verurteilt.", "COERCE"),
+        ("Die Regierung Polens verurteilte die Äußerungen des Ministers.", "ACCUSE"),
     ],
 )
 def test_general_news_verbs_are_events(text: str, expected: str) -> None:
