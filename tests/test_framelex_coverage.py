@@ -52,6 +52,9 @@ def coded(text: str) -> list[Event]:
         ("Die Sanktionen gegen den Iran wurden am Montag aufgehoben.", "CONCEDE"),
         ("Der Journalist wurde in erster Instanz verurteilt.", "COERCE"),
         ("Die Regierung Polens verurteilte die Äußerungen des Ministers.", "ACCUSE"),
+        ("Die Polizei nahm fünf Demonstranten in Haft.", "COERCE"),
+        ("Der Journalist wurde am Freitag auf freien Fuß gesetzt.", "RETREAT"),
+        ("Rebellen nahmen den Stützpunkt der Armee unter Beschuss.", "ASSAULT"),
     ],
 )
 def test_general_news_verbs_are_events(text: str, expected: str) -> None:
@@ -65,6 +68,7 @@ def test_general_news_verbs_are_events(text: str, expected: str) -> None:
         ("Die Polizei setzte Tränengas und Wasserwerfer ein.", "SUPPORT"),
         ("Die Lehrerin vermittelt den Kindern Wissen über Europa.", "CONSULT"),
         ("Der Minister sprach von einem großen Erfolg.", "CONSULT"),
+        ("Die Regierung nimmt die Gesellschaft in die Pflicht.", "COERCE"),  # not "Haft"
         (
             "Die Staatsanwaltschaft stellte die Ermittlungen gegen den Bürgermeister ein.",
             "SANCTION",
