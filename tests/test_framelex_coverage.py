@@ -98,3 +98,10 @@ def test_a_verbless_headline_without_a_party_phrase_is_no_event() -> None:
     assert coded("Neue Rekorde bei den Protesten in der Hauptstadt.") == []
     (event,) = coded("Keine weiteren Verhandlungen mit der Ärztekammer.")
     assert event.status != "occurred"
+
+
+@needs_parser
+def test_victims_at_an_attack_in_a_headline_are_its_recipients() -> None:
+    (event,) = coded("Mindestens zwölf Tote bei Anschlag in Kabul.")
+    assert event.type == "ASSAULT" and event.trigger == "Anschlag" and event.recipients
+    assert coded("Zwei Tote bei Unfall auf der Autobahn.") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from newsevents.events.framematch import NOUN_POS, Candidate
 from newsevents.events.frames import Frame, children_of
 from newsevents.lang.clauses import ClauseLabels
-from newsevents.lang.framelex import FrameLexicon
+from newsevents.lang.framelex import FrameLexicon, party_sector
 from newsevents.records import Parse
 
 ACTOR_PREPOSITIONS = frozenset({"von", "durch"})
@@ -64,6 +64,9 @@ def headline_event(
         entries = lexicon.noun(token.lemma) or lexicon.noun(token.text)
         entries = [e for e in entries if not e.hypothetical_only]
         if not entries:
+            victims = _victims(parse, noun, lexicon, labels, kids)
+            if victims is not None:
+                return victims
             continue
         entry = entries[0]
         own = _own_phrases(parse, noun, labels, kids)
@@ -97,5 +100,28 @@ def headline_event(
             or tokens[k].text.lower() in labels.negation_determiners
             for k in kids.get(noun, [])
         )
+        return frame, candidate
+    return None
+
+
+def _victims(
+    parse: Parse, noun: int, lexicon: FrameLexicon, labels: ClauseLabels, kids: dict[int, list[int]]
+) -> tuple[Frame, Candidate] | None:
+    """ "30 Tote bei Bombardement in Aleppo": victims named by a party noun, at ("bei") an
+    attack; the attack is the event, the victims its recipients."""
+    tokens = parse.tokens
+    if party_sector(lexicon, tokens[noun].lemma) is None and (
+        party_sector(lexicon, tokens[noun].text) is None
+    ):
+        return None
+    for prep, k in _own_phrases(parse, noun, labels, kids):
+        attack = [e for e in lexicon.noun(tokens[k].lemma) if e.type == "ASSAULT"]
+        if prep != "bei" or not attack:
+            continue
+        actors = [a for p, a in _own_phrases(parse, k, labels, kids) if p in ACTOR_PREPOSITIONS]
+        frame = Frame(parse=parse, head=k, lemma=tokens[k].lemma, tokens=list(range(len(tokens))))
+        candidate = Candidate("ASSAULT", [k], actors=actors, recipients=[noun])
+        candidate.mode, candidate.noun, candidate.recipient_slot = attack[0].mode, k, "obj"
+        candidate.rule = f"headline victims '{tokens[noun].lemma}' at '{tokens[k].lemma}'"
         return frame, candidate
     return None
