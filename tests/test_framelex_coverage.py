@@ -55,6 +55,7 @@ def coded(text: str) -> list[Event]:
         ("Die Polizei nahm fünf Demonstranten in Haft.", "COERCE"),
         ("Der Journalist wurde am Freitag auf freien Fuß gesetzt.", "RETREAT"),
         ("Rebellen nahmen den Stützpunkt der Armee unter Beschuss.", "ASSAULT"),
+        ("Bei dem Anschlag in Kabul starben am Montag zwölf Zivilisten.", "ASSAULT"),
     ],
 )
 def test_general_news_verbs_are_events(text: str, expected: str) -> None:
@@ -69,6 +70,7 @@ def test_general_news_verbs_are_events(text: str, expected: str) -> None:
         ("Die Lehrerin vermittelt den Kindern Wissen über Europa.", "CONSULT"),
         ("Der Minister sprach von einem großen Erfolg.", "CONSULT"),
         ("Die Regierung nimmt die Gesellschaft in die Pflicht.", "COERCE"),  # not "Haft"
+        ("Bei dem Unfall auf der Autobahn starben zwei Menschen.", "ASSAULT"),
         (
             "Die Staatsanwaltschaft stellte die Ermittlungen gegen den Bürgermeister ein.",
             "SANCTION",
