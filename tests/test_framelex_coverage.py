@@ -56,6 +56,7 @@ def coded(text: str) -> list[Event]:
         ("Der Journalist wurde am Freitag auf freien Fuß gesetzt.", "RETREAT"),
         ("Rebellen nahmen den Stützpunkt der Armee unter Beschuss.", "ASSAULT"),
         ("Bei dem Anschlag in Kabul starben am Montag zwölf Zivilisten.", "ASSAULT"),
+        ("Russland verhängte Strafzölle gegen die Türkei.", "SANCTION"),
     ],
 )
 def test_general_news_verbs_are_events(text: str, expected: str) -> None:
@@ -88,6 +89,7 @@ def test_other_readings_of_those_verbs_are_not(text: str, unexpected: str) -> No
         ("Proteste gegen die Regierung in Rumänien.", "PROTEST"),
         ("Angriff auf Polizisten in Kabul.", "ASSAULT"),
         ("Festnahme von Journalisten in der Türkei.", "COERCE"),
+        ("Freilassung von zwei Journalisten in Ägypten.", "RETREAT"),  # von: who is freed
     ],
 )
 def test_a_verbless_headline_names_its_event_by_its_noun(text: str, expected: str) -> None:

@@ -71,10 +71,13 @@ def headline_event(
         entry = entries[0]
         own = _own_phrases(parse, noun, labels, kids)
         actors = [k for p, k in own if p in ACTOR_PREPOSITIONS]
-        if entry.type in PATIENT_VON:
-            # "Festnahme von Journalisten": the von-phrase is who is arrested.
+        if entry.type in PATIENT_VON or "von" in entry.recipient:
+            # "Festnahme von Journalisten", "Freilassung von X": the von-phrase is the patient.
             actors = [k for p, k in own if p == "durch"]
             own = [("obj" if p == "von" else p, k) for p, k in own]
+            recipient_slots = ("obj", *entry.recipient)
+        else:
+            recipient_slots = entry.recipient
         recipients: list[int] = []
         slot_found = ""
         for prep, k in own:
@@ -84,7 +87,7 @@ def headline_event(
                 actors, recipients, slot_found = sides[:1], sides[1:], "zwischen"
                 break
         if not recipients:
-            for slot in entry.recipient:
+            for slot in recipient_slots:
                 recipients = [k for p, k in own if p == slot]
                 if recipients:
                     slot_found = slot
