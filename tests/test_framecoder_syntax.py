@@ -18,7 +18,9 @@ from newsevents.text.read import ReadOptions, make_article
 
 SYNTAX = SpacySyntax()
 
-KNOWN = frozenset({"beschimpfen", "vorwerfen", "verwerfen", "schießen", "abschießen", "nehmen"})
+KNOWN = frozenset(
+    {"beschimpfen", "vorwerfen", "verwerfen", "schießen", "abschießen", "nehmen", "festnehmen"}
+)
 
 needs_parser = pytest.mark.skipif(
     SYNTAX.pipeline("de") is None, reason="German syntax model not installed"
@@ -51,6 +53,8 @@ def codes(article: Article, ids: list[str]) -> set[str | None]:
         ("vorgeworfen", "vorgeworf", "VVPP", "vorwerfen"),  # cut wrongly; not "verwerfen"
         ("schoss", "schoss", "VVFIN", "schießen"),  # a strong verb's vowel
         ("nahm", "nahm", "VVFIN", "nehmen"),
+        ("abgeschossen", "abgeschossen", "VVINF", "abschießen"),  # participle read as infinitive
+        ("festgenommen", "festgenommen", "ADJD", "festnehmen"),  # "nehm" ~ "nomm"
         ("fahren", "fahren", "VVINF", None),  # a right infinitive is never bent
         ("schlief", "schlief", "VVFIN", None),  # no known verb
     ],

@@ -15,6 +15,7 @@ from newsevents.events.clausedates import ClauseDates
 from newsevents.events.frame import infer_year
 from newsevents.events.framematch import Candidate, match_noun, match_verb
 from newsevents.events.frames import Frame, extract_frames
+from newsevents.events.headlines import headline_event
 from newsevents.events.merge import fuse_events
 from newsevents.events.partyref import PartyResolver
 from newsevents.events.phrasal import match_phrase
@@ -80,11 +81,20 @@ class FrameCoder:
         frames = extract_frames(parse, self.labels)
         for frame in frames:
             mend(frame, self.lexicon)
+        # A verbless headline: the event its head noun names, with a phrase naming a party.
+        headline = None if frames else headline_event(parse, self.lexicon, self.labels)
+        if (
+            headline is not None
+            and self._ids(parse, headline[1].actors + headline[1].recipients, [])[0]
+        ):
+            frames = [headline[0]]
         sources = list(attribution.sources) if attribution and attribution.sources else []
         speaker_of = self.speakers.of_sentence(
             sentence, frames, sources, lambda p, heads, s: self._ids(p, heads, s)[0]
         )
         found = [self._candidate(f, s) for f, s in zip(frames, speaker_of, strict=True)]
+        if frames and headline is not None and frames[0] is headline[0]:
+            found = [headline[1]]
         reported = [
             bool(sources) or self.speakers.under_speech(i, frames) for i in range(len(frames))
         ]

@@ -85,7 +85,8 @@ def _verb_reading(
             not (e.objects or e.prep or e.reflexive or e.negated_only or e.persons or e.clause)
         ),
     )
-    nouns = _nouns(frame)
+    # A preposition in `objects` stands for a phrase it opens ("vermittelt zwischen X und Y").
+    nouns = _nouns(frame) + [p for p, _ in frame.obliques]
     for entry in ordered:
         if entry.persons and not _persons(frame, lexicon):
             continue

@@ -29,6 +29,7 @@ PARTICLES = (
 )  # fmt: skip
 VOWELS = re.compile("[aeiouäöüy]+")
 DOUBLED = re.compile(r"([^V])\1")
+LENGTH_H = re.compile("(?<=[aeiouäöü])h(?=[^aeiouäöüh])")  # a lengthening "h" before a consonant
 INFINITIVE_TAGS = frozenset({"VVINF", "VVIZU", "VAINF", "VMINF"})
 MIN_STEM = 3  # shorter stems match too much ("t", "ge")
 
@@ -37,7 +38,7 @@ def _skeleton(stem: str) -> str:
     """A stem with its last vowel as a mark and doubled letters single: a strong verb changes
     only that vowel ("werf" and "worf" are "wVrf", "schieß" and "schoss" "schVs"), while
     "vorwerf" and "verwerf" stay apart."""
-    plain = stem.replace("ß", "s")
+    plain = LENGTH_H.sub("", stem.replace("ß", "s"))  # "nehm" ~ "nomm" ("festgenommen")
     vowels = list(VOWELS.finditer(plain))
     if vowels:
         last = vowels[-1]
@@ -112,6 +113,9 @@ def recovered_lemma(form: str, lemma: str, tag: str, known: frozenset[str]) -> s
     if lemma in known:
         return None
     plausible = lemma.endswith("n") and not (lemma == form and tag not in INFINITIVE_TAGS)
+    # A participle tagged as an infinitive ("abgeschossen zu haben"): particle + "ge" + "-en".
+    if lemma == form and any(form.startswith(p + "ge") for p in PARTICLES):
+        plausible = False
     # A past form the tagger took for an infinitive ("beschimpften"): its exact stem only.
     past = lemma == form and form.endswith("ten")
     if plausible and not past:

@@ -150,10 +150,18 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     return None
 
 
+# A stem that is the tail of another word: "Haft" is not the end of "Botschaft", "Gesellschaft".
+FALSE_TAILS = {"haft": "schaft"}
+
+
 def ends_with_any(word: str, stems: tuple[str, ...]) -> bool:
     """Whether a (compound) noun ends with one of the stems ("Handgranate" ends with
     "granate"); "Haft" in "Haftstrafe" does not count, the last part decides."""
     lowered = word.lower()
     # An inflected form the lemmatizer left alone counts by its stem: "Streiks", "Sanktionen".
     forms = (lowered, *(lowered[: -len(e)] for e in PLURAL_ENDINGS if lowered.endswith(e)))
-    return any(form.endswith(stem) for form in forms for stem in stems)
+    return any(
+        form.endswith(stem) and not form.endswith(FALSE_TAILS.get(stem, "\0"))
+        for form in forms
+        for stem in stems
+    )
