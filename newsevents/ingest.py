@@ -13,6 +13,7 @@ from newsevents.kb.layer import PersonLayer
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 from newsevents.resources import Resources
+from newsevents.scale.workers import ARTICLE_CLOCK
 from newsevents.store import Store
 from newsevents.text.read import ReadOptions, iter_articles
 
@@ -50,7 +51,7 @@ class StorePipeline:
         base = resources or Resources.bundled()
         self.store = store
         self.layer = PersonLayer.from_rows(base.kb, store.persons())
-        self.pipeline = Pipeline(base.with_persons(self.layer))
+        self.pipeline = Pipeline(base.with_persons(self.layer), clock=ARTICLE_CLOCK)
 
     def __call__(self, article: Article) -> Article:
         """Run the pipeline on one article."""

@@ -79,12 +79,15 @@ def _pipeline(persons: list[PersonRow]) -> Any:
     from newsevents.kb.layer import PersonLayer
     from newsevents.pipeline import Pipeline
     from newsevents.resources import Resources
+    from newsevents.scale.workers import ARTICLE_CLOCK
 
     if id(persons) not in _PIPELINES:
         base = Resources.bundled()
         _PIPELINES.clear()
         _PIPELINES[id(persons)] = (
-            Pipeline(base.with_persons(PersonLayer.from_rows(base.kb, persons))),
+            Pipeline(
+                base.with_persons(PersonLayer.from_rows(base.kb, persons)), clock=ARTICLE_CLOCK
+            ),
             persons,  # kept alive, so that its id is not reused
         )
     return _PIPELINES[id(persons)][0]
