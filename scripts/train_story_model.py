@@ -39,17 +39,19 @@ from newsevents.lang.profile import Lexicons
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "dev" / "semeval2022-train.pairs.jsonl"
 # The features of the shipped model (corpus/similarity.py): the centred cosines of both vectors,
-# whether both articles are in a language the pipeline analyses fully, and the overlaps.
+# whether both articles are in a language the pipeline analyses fully, and the overlaps of what
+# the mentions stage finds. Not the overlaps of event actors and parties ("actors", "parties"):
+# they tie the model to the event coder, so that every coder change moved the figures and left
+# the shipped model stale; without them the 5-fold CV is the same (mean over 10 fold draws 0.797
+# overall either way, German-English 0.801 with them, 0.803 without).
 FEATURES = (
     "cos_lead",
     "cos_body",
     "analysed",
-    "actors",
     "named",
     "persons",
     "places",
     "countries",
-    "parties",
     "words",
 )
 SCRIPT = "scripts/train_story_model.py"
