@@ -34,6 +34,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from spacy_training import TRAINING_SECTIONS, dir_size, finish_model, write_docbin
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
 DEFAULT_OUT = ROOT / "newsevents" / "data" / "models" / "ner-de"
@@ -79,7 +81,8 @@ what lifted news recall was the rules over the model's output (given names, trig
 lists: 0.569 -> 0.737 on the same measure), not the model.
 """
 
-CONFIG = """
+CONFIG = (
+    """
 [paths]
 train = null
 dev = null
@@ -163,50 +166,9 @@ gold_preproc = false
 limit = 0
 augmenter = null
 
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${{system.seed}}
-gpu_allocator = ${{system.gpu_allocator}}
-dropout = {dropout}
-accumulate_gradient = 1
-patience = {patience}
-max_epochs = 0
-max_steps = {max_steps}
-eval_frequency = {eval_frequency}
-frozen_components = []
-annotating_components = []
-before_to_disk = null
-before_update = null
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-get_length = null
-
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = 100
-stop = 1000
-compound = 1.001
-t = 0.0
-
-[training.logger]
-@loggers = "spacy.ConsoleLogger.v1"
-progress_bar = false
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 0.00000001
-learn_rate = 0.001
-
+"""
+    + TRAINING_SECTIONS
+    + """
 [training.score_weights]
 ents_f = 1.0
 ents_p = 0.0
@@ -225,6 +187,7 @@ after_init = null
 
 [initialize.tokenizer]
 """
+)
 
 PRETRAIN_CONFIG = """
 [corpora.pretrain]
@@ -294,13 +257,6 @@ def to_docs(nlp: Any, records: list[dict[str, Any]]) -> list[Any]:
     return docs
 
 
-def write_docbin(docs: list[Any], path: Path) -> None:
-    """Save Docs as a spaCy DocBin."""
-    from spacy.tokens import DocBin
-
-    DocBin(docs=docs, store_user_data=False).to_disk(path)
-
-
 Scores = dict[str, tuple[float, float, float, int]]
 
 
@@ -344,36 +300,25 @@ def format_scores(scores: Scores) -> str:
 
 def strip_model(model_dir: Path) -> None:
     """Drop what inference does not need and what points at this machine's scratch files."""
-    from spacy.util import load_config
-
     strings = model_dir / "vocab" / "strings.json"
     if strings.exists():
         # Hash embeddings work on hashes: the strings are only needed for the labels.
         strings.write_text(json.dumps(sorted(LABELS)), encoding="utf-8")
-    config = load_config(model_dir / "config.cfg", interpolate=False)
-    for key in ("train", "dev", "raw_text", "init_tok2vec"):
-        if key in config["paths"]:
-            config["paths"][key] = None
-    config.to_disk(model_dir / "config.cfg")
-    meta_path = model_dir / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(
-        name="ner_de",
-        version="0.1.0",
-        description="newsevents' own German NER (PER, ORG, LOC, MISC): see TRAINING.md",
-        # Trained with the spaCy named in TRAINING.md; any 3.8 release loads it.
-        spacy_version=">=3.8.0,<3.9.0",
-        sources=[
-            {"name": "German Europarl NER (Faruqui & Padó 2010)", "license": "research use"},
-            {"name": "GermEval 2014 NER, dev split part 1", "license": "CC BY 4.0"},
-        ],
+    finish_model(
+        model_dir,
+        ("train", "dev", "raw_text", "init_tok2vec"),
+        dict(
+            name="ner_de",
+            version="0.1.0",
+            description="newsevents' own German NER (PER, ORG, LOC, MISC): see TRAINING.md",
+            # Trained with the spaCy named in TRAINING.md; any 3.8 release loads it.
+            spacy_version=">=3.8.0,<3.9.0",
+            sources=[
+                {"name": "German Europarl NER (Faruqui & Padó 2010)", "license": "research use"},
+                {"name": "GermEval 2014 NER, dev split part 1", "license": "CC BY 4.0"},
+            ],
+        ),
     )
-    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def dir_size(path: Path) -> int:
-    """Total bytes of the files under a folder."""
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 Pools = dict[str, tuple[list[str], list[str]]]  # label -> (seen in training, made up or from kb)

@@ -61,6 +61,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacy_training import TRAINING_SECTIONS, dir_size, finish_model, write_docbin
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -92,7 +94,8 @@ REPORT_DEPS = (
 CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl:agent")
 REPORT_FEATS = ("Case", "Number", "Gender", "Person", "Mood", "Tense", "VerbForm", "Voice")
 
-CONFIG = """
+CONFIG = (
+    """
 [paths]
 train = null
 dev = null
@@ -228,50 +231,9 @@ gold_preproc = false
 limit = 0
 augmenter = null
 
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${{system.seed}}
-gpu_allocator = ${{system.gpu_allocator}}
-dropout = {dropout}
-accumulate_gradient = 1
-patience = 0
-max_epochs = 0
-max_steps = {max_steps}
-eval_frequency = {eval_frequency}
-frozen_components = []
-annotating_components = []
-before_to_disk = null
-before_update = null
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-get_length = null
-
-[training.batcher.size]
-@schedules = "compounding.v1"
-start = 100
-stop = 1000
-compound = 1.001
-t = 0.0
-
-[training.logger]
-@loggers = "spacy.ConsoleLogger.v1"
-progress_bar = false
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 0.00000001
-learn_rate = 0.001
-
+"""
+    + TRAINING_SECTIONS
+    + """
 [training.score_weights]
 tag_acc = 0.2
 pos_acc = 0.1
@@ -297,6 +259,7 @@ after_init = null
 
 [initialize.tokenizer]
 """
+)
 
 # Filled in by hand from the runs listed (one run each, seed 0).
 EXPERIMENTS = """## Experiments behind the defaults
@@ -567,13 +530,6 @@ def to_docs(vocab: Any, sentences: list[Sentence]) -> list[Doc]:
     return docs
 
 
-def write_docbin(docs: list[Doc], path: Path) -> None:
-    """Save Docs as a spaCy DocBin."""
-    from spacy.tokens import DocBin
-
-    DocBin(docs=docs, store_user_data=False).to_disk(path)
-
-
 Scores = dict[str, Any]
 
 
@@ -754,26 +710,12 @@ def strip_model(model_dir: Path, meta_update: dict[str, Any]) -> None:
     """Drop what inference does not need: the training words in vocab/strings.json (only
     labels, features and edit-tree pieces stay) and scratch paths; fill meta.json."""
     import spacy
-    from spacy.util import load_config
 
     nlp = spacy.load(model_dir)
     (model_dir / "vocab" / "strings.json").write_text(
         json.dumps(sorted(needed_strings(nlp)), ensure_ascii=False), encoding="utf-8"
     )
-    config = load_config(model_dir / "config.cfg", interpolate=False)
-    for key in ("train", "dev", "init_tok2vec"):
-        if key in config["paths"]:
-            config["paths"][key] = None
-    config.to_disk(model_dir / "config.cfg")
-    meta_path = model_dir / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(meta_update)
-    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def dir_size(path: Path) -> int:
-    """Total bytes of the files under a folder."""
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    finish_model(model_dir, ("train", "dev", "init_tok2vec"), meta_update)
 
 
 def scores_table(raw: Scores, gold_tok: Scores) -> str:
@@ -890,6 +832,7 @@ def main() -> int:
         rows=args.rows,
         hidden=args.hidden,
         dropout=args.dropout,
+        patience=0,
         max_steps=args.max_steps,
         eval_frequency=args.eval_frequency,
     )
