@@ -19,7 +19,6 @@ from newsevents.records import Article, EventDate, EventStatus, Sentence
 from newsevents.text.dates import DateMention, resolve
 
 CARRY_SENTENCES = 6  # a dated event further back is another part of the story
-EARLIEST_YEAR, LATEST_YEAR = 1950, 2100  # a bare number outside these is no year ("2000 Soldaten")
 
 
 @dataclass(slots=True)
@@ -89,7 +88,7 @@ class ClauseDates:
 
     def _own(self, frame: Frame, frames: list[Frame], sentence: Sentence) -> list[DateMention]:
         text = self.article.text[sentence.start : sentence.end]
-        found = [d for d in self.profile.dates.find(text, sentence.start) if _plausible(d)]
+        found = [d for d in self.profile.dates.find(text, sentence.start) if d.plausible()]
         tokens = [frame.parse.tokens[i] for i in frame.tokens]
         return [d for d in found if any(t.start < d.end and d.start < t.end for t in tokens)]
 
@@ -121,14 +120,3 @@ def _past(frame: Frame) -> bool:
 def _pluperfect(frame: Frame) -> bool:
     """ "hatte ... verweigert", "had said": background to the story's time."""
     return frame.perfect and frame.tense == "Past"
-
-
-def _plausible(date: DateMention) -> bool:
-    return not (
-        date.year
-        and date.month is None
-        and date.day is None
-        and date.relative is None
-        and date.weekday is None
-        and not EARLIEST_YEAR <= date.year <= LATEST_YEAR
-    )

@@ -14,7 +14,7 @@ from newsevents.events.parties import CLAUSE_BREAKS, SentenceContext
 from newsevents.events.triggers import TriggerHit
 from newsevents.lang.profile import LanguageProfile
 from newsevents.records import Article, EventDate, EventStatus, Sentence
-from newsevents.text.dates import DateMention, resolve
+from newsevents.text.dates import resolve
 
 STATUS_WINDOW = 60  # characters around a trigger in which a status cue applies to it
 CUED_STATUSES: tuple[EventStatus, ...] = ("negated", "hypothetical", "planned")  # checked in order
@@ -66,7 +66,7 @@ class EventFrame(RoleAssignment):
         found = self.profile.dates.find(
             self.article.text[sentence.start : sentence.end], sentence.start
         )
-        found = [d for d in found if _plausible_date(d)]
+        found = [d for d in found if d.plausible()]
         if found:
             nearest = min(found, key=lambda d: abs(d.start - hit.start))
             resolved = resolve(
@@ -117,18 +117,6 @@ class EventFrame(RoleAssignment):
         """PLOVER contexts whose cues occur in the sentence."""
         text = self.article.text[sentence.start : sentence.end]
         return [name for name, cue in self.contexts.items() if cue.search(text)]
-
-
-def _plausible_date(date: DateMention) -> bool:
-    # A bare year only dates an event when it looks like one (not "2000 Soldaten").
-    return not (
-        date.year
-        and date.month is None
-        and date.day is None
-        and date.relative is None
-        and date.weekday is None
-        and not 1950 <= date.year <= 2100
-    )
 
 
 def infer_year(

@@ -23,6 +23,9 @@ class DateWords:
     relative: dict[str, tuple[str, int]]  # "gestern" -> ("day", -1); units day/week/month/year
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1950, 2100  # a bare number outside these is no year
+
+
 @dataclass(slots=True, frozen=True)
 class DateMention:
     """A date expression in text, with what it says before resolution."""
@@ -35,6 +38,18 @@ class DateMention:
     day: int | None = None
     weekday: int | None = None
     relative: tuple[str, int] | None = None
+
+    def plausible(self) -> bool:
+        """Whether it can date an event: a bare number is a year only within
+        `EARLIEST_YEAR`..`LATEST_YEAR` (not "2000 Soldaten")."""
+        return not (
+            self.year
+            and self.month is None
+            and self.day is None
+            and self.relative is None
+            and self.weekday is None
+            and not EARLIEST_YEAR <= self.year <= LATEST_YEAR
+        )
 
 
 def _alternation(words: list[str]) -> str:
