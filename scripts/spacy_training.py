@@ -8,9 +8,28 @@ import json
 from pathlib import Path
 from typing import Any
 
-# The [training] sections of a spaCy config, a str.format template like the scripts' own
-# CONFIG ({dropout}, {patience}, {max_steps}, {eval_frequency}; ${{...}} stays a spaCy variable).
-TRAINING_SECTIONS = """[training]
+# The [corpora] and [training] sections of a spaCy config: a str.format template like the
+# scripts' own CONFIG ({dropout}, {patience}, {max_steps}, {eval_frequency}; ${{...}} stays a
+# spaCy variable).
+CORPORA_AND_TRAINING = """[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+gold_preproc = false
+limit = 0
+augmenter = null
+
+[training]
 dev_corpus = "corpora.dev"
 train_corpus = "corpora.train"
 seed = ${{system.seed}}

@@ -34,7 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from spacy_training import TRAINING_SECTIONS, dir_size, finish_model, write_docbin
+from spacy_training import CORPORA_AND_TRAINING, dir_size, finish_model, write_docbin
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -148,26 +148,8 @@ nO = null
 width = {width}
 upstream = "*"
 
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.train}}
-max_length = 0
-gold_preproc = false
-limit = 0
-augmenter = null
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.dev}}
-max_length = 0
-gold_preproc = false
-limit = 0
-augmenter = null
-
 """
-    + TRAINING_SECTIONS
+    + CORPORA_AND_TRAINING
     + """
 [training.score_weights]
 ents_f = 1.0

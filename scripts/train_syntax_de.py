@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy_training import TRAINING_SECTIONS, dir_size, finish_model, write_docbin
+from spacy_training import CORPORA_AND_TRAINING, dir_size, finish_model, write_docbin
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -213,26 +213,8 @@ nO = null
 width = {width}
 upstream = "*"
 
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.train}}
-max_length = 0
-gold_preproc = false
-limit = 0
-augmenter = null
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${{paths.dev}}
-max_length = 0
-gold_preproc = false
-limit = 0
-augmenter = null
-
 """
-    + TRAINING_SECTIONS
+    + CORPORA_AND_TRAINING
     + """
 [training.score_weights]
 tag_acc = 0.2
