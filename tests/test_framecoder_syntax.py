@@ -223,3 +223,34 @@ def test_a_headline_participle_after_a_dash_has_its_victims_not_the_first_subjec
     assault = [e for e in events if e.type == "ASSAULT"]
     assert assault and not assault[0].actors
     assert any(article.actors[r].sector == "CVL" for r in assault[0].recipients)
+
+
+def names(article: Article, ids: list[str]) -> list[str]:
+    return [article.actors[i].name for i in ids]
+
+
+@needs_parser
+def test_a_dative_by_its_determiner_is_the_recipient_of_an_accusation() -> None:
+    article, events = coded("Die Grünen werfen dem Landwirtschaftsminister Untätigkeit vor.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert any("Landwirtschaftsminister" in n for n in names(article, event.recipients))
+    assert not any("Untätigkeit" in n for n in names(article, event.recipients))
+
+
+@needs_parser
+def test_the_agent_phrase_with_a_title_and_a_name_is_the_actor() -> None:
+    article, events = coded(
+        "Der Journalist Arno Kessler ist nach eigenen Angaben während einer Kundgebung in "
+        "Dresden von einem Ordner Jens Pfeiffer geschlagen worden."
+    )
+    (event,) = [e for e in events if e.type == "ASSAULT"]
+    assert names(article, event.actors) == ["Jens Pfeiffer"]
+    assert names(article, event.recipients) == ["Arno Kessler"]
+
+
+@needs_parser
+def test_a_source_is_no_agent_and_an_opening_adverb_no_subject() -> None:
+    article, events = coded("Gestern wurde der Journalist nach Angaben von Zeugen verhaftet.")
+    (event,) = [e for e in events if e.type == "COERCE"]
+    assert not event.actors
+    assert any("Journalist" in n for n in names(article, event.recipients))

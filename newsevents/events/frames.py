@@ -262,6 +262,12 @@ def _finish(frame: Frame, tokens: list[Token], auxes: list[int], labels: ClauseL
         ]
         frame.subjects = loose
         frame.datives = [d for d in frame.datives if d not in loose]
+    labelled = [d for d in frame.datives if tokens[d].dep in labels.object]
+    if not frame.objects and labelled and len(labelled) < len(frame.datives):
+        # "werfen dem Minister Untätigkeit vor": of two datives, the one the parse calls an
+        # object was read so by its noun's guessed case only; a verb takes one dative.
+        frame.objects = labelled
+        frame.datives = [d for d in frame.datives if d not in labelled]
     if len(frame.subjects) > 1 and not frame.objects and not frame.passive:
         # "Israel wies die Vorwürfe Ägyptens zurück": a second, uncoordinated "subject" that is
         # a common noun is the object the small parser mislabelled.

@@ -52,6 +52,9 @@ class ClauseLabels:
     adverbial: frozenset[str] = frozenset()  # advcl
     relative: frozenset[str] = frozenset()  # acl, relcl
     apposition: frozenset[str] = frozenset()  # appos
+    attribute_nouns: frozenset[str] = frozenset()  # Angaben, Nähe: their "von" is no agent
+    modifier: frozenset[str] = frozenset()  # advmod: an adverb, never a nominal phrase
+    name_parts: frozenset[str] = frozenset()  # flat: the next word of a name ("Uwe Böhnhardt")
     genitive: frozenset[str] = frozenset()  # nmod, poss: "the attack of X", "Merkels Kurs"
     mark: frozenset[str] = frozenset()  # mark: the subordinator
     expletive: frozenset[str] = frozenset()  # expl

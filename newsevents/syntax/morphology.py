@@ -88,6 +88,20 @@ class GermanMorphology:
             self._finite[key] = found
         return found
 
+    def only_nominal(self, form: str) -> bool:
+        """Whether every reading HanTa has of a form is a noun, name or foreign word ("Zschäpe"; not
+        "Gestern", which can be an adverb)."""
+        if not self.ready():
+            return False
+        key = f"\x00{form}"  # the finite-verb cache holds lowercased forms; keep the two apart
+        if key not in self._finite:
+            readings = self._tagger.tag_word(form, cutoff=5)
+            nominal = bool(readings) and all(tag in {"NN", "NE", "FM"} for tag, _ in readings)
+            if len(self._finite) < CACHE_SIZE:
+                self._finite[key] = "yes" if nominal else None
+            return nominal
+        return self._finite[key] is not None
+
 
 # Tags the small model gives a finite verb it misread: an adjective ("Ungarn lehnte ..."), a
 # noun, a participle or infinitive.
@@ -111,6 +125,7 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
         if before.tag == "$," and tagged and _misread(token):
             found[token.i] = _as_finite(token, morphology) or token
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
+    found = [_name_as_adverb(t, morphology) for t in found]
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
         return found
     for token in tokens[1:]:
@@ -156,6 +171,17 @@ def _konjunktiv(token: Token, tokens: list[Token]) -> Token:
         return token
     features = [f for f in token.morph.split("|") if f and not f.startswith(("Mood=", "Tense="))]
     return replace(token, morph="|".join(sorted([*features, "Mood=Sub", "Tense=Pres"])))
+
+
+def _name_as_adverb(token: Token, morphology: GermanMorphology) -> Token:
+    """A capitalised word the model took for an adverb that can only be a noun or name
+    ("Zschäpe ist ... geschlagen worden", a surname it never saw): a proper noun, so that the
+    repairs can give it a function in its clause."""
+    if token.pos != "ADV" or not token.text[:1].isupper() or len(token.text) < 3:
+        return token
+    if not morphology.only_nominal(token.text):
+        return token
+    return replace(token, pos="PROPN", tag="NE")
 
 
 def _misread(token: Token) -> bool:

@@ -137,6 +137,9 @@ class _Repair(RoleRepairs):
             if adjective and (self.case(h) == "Gen" or head.text.endswith("s")):
                 self.head_of_genitive(t.i, h)
                 continue
+            if adjective and self.det_case(h) == "Dat" and not self.has_case(h):
+                self.two_phrases(t.i, h)  # "werfen dem Minister Untätigkeit vor"
+                continue
             if self.bare_genitive(t.i) and not comma:
                 # "der Mann Berufung einlegen": a common noun with neither article nor
                 # adjective cannot be a genitive attribute; it is the verb's.
@@ -178,11 +181,26 @@ class _Repair(RoleRepairs):
             if p is not None:
                 self.attach(i, p)
 
+    def two_phrases(self, i: int, h: int) -> None:
+        """Noun i, read as an adjective of noun h, heads a phrase of its own with h's dative
+        determiner; h is another phrase of the same verb (a dative noun and an accusative
+        noun side by side)."""
+        p = self.governor(h)
+        if p is None:
+            return
+        for k in self.kids(h):
+            if k < i and self.tokens[k].pos in {"DET", "ADJ"}:
+                self.head[k] = i
+        self.head[i], self.dep[i] = p, self.names["dative"]
+        self.head[h], self.dep[h] = p, self.names["object"]
+
     def bare_genitive(self, i: int) -> bool:
         t = self.tokens[i]
         glue = self.labels.genitive | self.labels.apposition
         if t.pos != "NOUN" or self.dep[i] not in glue or i < self.head[i]:
             return False
+        if self.dep[i] in self.labels.name_parts and self.tokens[self.head[i]].pos == "PROPN":
+            return False  # "Sebastian Kurz", "Uwe Böhnhardt": a surname the tagger took for a noun
         marked = {"DET", "ADJ", "NUM", "ADP"}
         return not any(self.tokens[k].pos in marked for k in self.kids(i))
 
@@ -198,11 +216,17 @@ class _Repair(RoleRepairs):
     def titles(self) -> None:
         """ "Der Außenminister Musalia Mudavadi empfing": a name right after a common noun is
         the noun's apposition when the two stand before the finite verb (that place holds one
-        phrase), when the parser was unsure of the name ("dep"), or when both would be objects."""
+        phrase), when the parser was unsure of the name ("dep"), when both would be objects, or
+        when the noun has a preposition ("von ihrem Komplizen Uwe Böhnhardt")."""
         for t in self.tokens[1:]:
             noun = self.tokens[t.i - 1]
             p = self.head[t.i]
             if t.pos != "PROPN" or noun.pos != "NOUN" or not self.is_predicate(p):
+                continue
+            if self.has_case(noun.i) and self.dep[t.i] not in self.labels.apposition:
+                # "von ihrem Komplizen Uwe Böhnhardt": a bare name cannot follow a
+                # prepositional phrase as an argument of its own; it names the noun.
+                self.head[t.i], self.dep[t.i] = noun.i, self.names["apposition"]
                 continue
             if self.head[noun.i] != p or self.dep[t.i] in self.labels.apposition:
                 continue
@@ -240,25 +264,37 @@ class _Repair(RoleRepairs):
                         self.dep[k] = self.names["subject"]
 
     def agents(self) -> None:
-        """A passive's "von"-phrase hung on another phrase of the clause ("während ihres
-        Untergrundlebens von ihrem Komplizen ... geschlagen") is its agent."""
+        """A passive's "von"-phrase hung on another prepositional phrase of the clause
+        ("während ihres Untergrundlebens von ihrem Komplizen ... geschlagen"), at any depth, is
+        its agent; not one hung on a noun it is the attribute of ("nach Angaben von Zeugen")."""
         for p in [t.i for t in self.tokens if self.is_predicate(t.i) and self.passive(t.i)]:
             phrases = [k for k in self.kids(p) if self.has_case(k)]
             if any(self.preposition(k) in self.labels.agent_prepositions for k in phrases):
                 continue
-            for k in phrases:
-                inner = [n for n in self.kids(k) if self.has_case(n)]
-                found = [n for n in inner if self.preposition(n) in self.labels.agent_prepositions]
-                if found:
-                    self.head[found[0]], self.dep[found[0]] = p, self.names["oblique"]
-                    break
+            found = [n for k in phrases for n in self.inner_phrases(k)]
+            found = [n for n in found if self.preposition(n) in self.labels.agent_prepositions]
+            if found:
+                self.head[found[0]], self.dep[found[0]] = p, self.names["oblique"]
+
+    def inner_phrases(self, k: int) -> list[int]:
+        """The prepositional phrases under phrase k, nearest first, not below a clause; none
+        hung on a noun whose "von" is its attribute ("nach Angaben von Zeugen")."""
+        found = []
+        own = self.tokens[k].lemma.lower() in self.labels.attribute_nouns
+        for n in self.kids(k):
+            if self.has_case(n) and not self.is_predicate(n):
+                if not own:
+                    found.append(n)
+                found.extend(self.inner_phrases(n))
+        return found
 
     def clause_subjects(self) -> None:
         for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
             finite = self.finite(p)
             for k in self.subjects(p):
-                if self.tokens[k].pos in {"ADV", "ADJ"}:
+                if self.tokens[k].pos in {"ADV", "ADJ"} or self.tokens[k].tag in ADVERB_TAGS:
                     self.dep[k] = "advmod"  # "Erneut kritisierte er ...": no subject
+            self.nominal_modifiers(p)
             if finite is not None and self.passive(p) and not self.subjects(p):
                 self.passive_subject(p, finite)
             self.perfect_not_passive(p)
@@ -270,7 +306,9 @@ class _Repair(RoleRepairs):
                 continue
             for k in self.subjects(p):
                 if self.det_case(k) in {"Acc", "Dat"} or self.marked_oblique(k):
-                    self.dep[k] = self.names["object"]  # "habe ein separates Treffen gehabt"
+                    # "habe ein separates Treffen gehabt"; "werfen dem Minister ... vor"
+                    dative = self.det_case(k) == "Dat"
+                    self.dep[k] = self.names["dative" if dative else "object"]
             if self.gapped(p, finite):
                 continue  # "... und habe ...": the subject is the first conjunct's
             free = [
@@ -301,6 +339,17 @@ class _Repair(RoleRepairs):
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
+
+    def nominal_modifiers(self, p: int) -> None:
+        """A name or noun without a preposition read as an adverb ("Zschäpe ist ... geschlagen
+        worden") is a phrase of the clause: an object, to be taken as the subject below where
+        the clause has none (a passive's, by case and agreement)."""
+        for k in self.kids(p):
+            token = self.tokens[k]
+            nominal = token.pos in {"NOUN", "PROPN"} and token.tag not in ADVERB_TAGS
+            bare = not self.has_case(k) and token.lemma.lower() not in self.labels.time_words
+            if self.dep[k] in self.labels.modifier and nominal and bare:
+                self.dep[k] = self.names["object"]
 
     def finite_verb_is_full(self, p: int, finite: Token) -> bool:
         """The predicate is itself the finite verb (no auxiliary, not a "zu"-infinitive)."""
@@ -337,6 +386,8 @@ class _Repair(RoleRepairs):
 
 
 FUTURE = frozenset({"werden"})
+# STTS adverb tags: "Gestern wurde ..." is no subject, whatever part of speech the model gave it.
+ADVERB_TAGS = frozenset({"ADV", "PAV", "PROAV", "ADJD"})
 PASSIVE = "aux:pass"
 MONTHS_DAYS = frozenset(
     {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
