@@ -254,3 +254,15 @@ def test_a_source_is_no_agent_and_an_opening_adverb_no_subject() -> None:
     (event,) = [e for e in events if e.type == "COERCE"]
     assert not event.actors
     assert any("Journalist" in n for n in names(article, event.recipients))
+
+
+@needs_parser
+def test_criticism_said_of_a_clause_is_aimed_at_its_subject() -> None:
+    article, events = coded(
+        "Die Landesregierung verschleppe die Reform seit Jahren, kritisieren die Lehrer."
+    )
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert any("Lehrer" in n for n in names(article, event.actors))
+    assert any("Landesregierung" in n for n in names(article, event.recipients))
+    _, events = coded("Die Gewerkschaft warnte, die Lage in den Spitälern könnte eskalieren.")
+    assert all(not e.recipients for e in events)  # "Lage" is nobody

@@ -31,6 +31,7 @@ from newsevents.records import Article, Event, EventStatus, Mention, Parse, Quot
 COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Speech acts whose complement is what they are about (their topic), not a second event.
 TYPED_SPEECH = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+CONTENT_TARGETS = {"ACCUSE", "REQUEST"}  # said of someone: the reported clause's subject
 PLACE_TARGETS = {"ASSAULT", "AID", "SANCTION"}  # a place as their object stands for its country
 STATEMENT_RULES = ("obligation", "criticism", "praise", "necessity")  # acts, whatever their mood
 PROMISED = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}  # announced -> AGREE
@@ -208,6 +209,18 @@ class FrameCoder:
             # The first slot that names a party: "verhängte Sanktionen gegen Belarus".
             recipients, recipient_why = self._ids(parse, heads, speaker, frame)
             candidate.recipient_slot = slot if recipients else candidate.recipient_slot
+        if (
+            not recipients
+            and event_type in CONTENT_TARGETS
+            and frame.lemma in self.lexicon.speech_verbs
+        ):
+            # "Die Koalition baue ein Spitzelnetz auf, kritisieren die Anwälte": criticism or a
+            # demand in the words of its speaker is aimed at the subject of those words.
+            for content in _reported_clauses(frames, index):
+                recipients, recipient_why = self._ids(parse, content.subjects, speaker, content)
+                if recipients:
+                    recipient_why = [*recipient_why, "the subject of the reported words"]
+                    break
         if not recipients and event_type in PLACE_TARGETS and candidate.recipients:
             # An attack on a place is one on its country: "beschossen die Stadt Charkiw".
             recipients, recipient_why = self.parties.place_country(parse, candidate.recipients)
@@ -331,3 +344,14 @@ class FrameCoder:
     def _contexts(self, sentence: Sentence) -> list[str]:
         text = self.article.text[sentence.start : sentence.end]
         return [name for name, cue in self.contexts.items() if cue.search(text)]
+
+
+def _reported_clauses(frames: list[Frame], index: int) -> list[Frame]:
+    """The clauses a verb of saying reports: those it governs ("kritisierte, die Regierung
+    habe ..."), or the clause before it that it was hung on (", kritisieren die Anwälte");
+    active clauses only (a passive's subject is the one acted on)."""
+    frame = frames[index]
+    found = [f for f in frames if f.parent == index and f.kind in {"complement", "other"}]
+    if frame.parent is not None and frames[frame.parent].head < frame.head:
+        found.append(frames[frame.parent])
+    return [f for f in found if not f.passive and f.subjects]
