@@ -266,3 +266,14 @@ def test_criticism_said_of_a_clause_is_aimed_at_its_subject() -> None:
     assert any("Landesregierung" in n for n in names(article, event.recipients))
     _, events = coded("Die Gewerkschaft warnte, die Lage in den Spitälern könnte eskalieren.")
     assert all(not e.recipients for e in events)  # "Lage" is nobody
+
+
+@needs_parser
+def test_a_title_and_a_name_before_the_finite_verb_are_one_subject() -> None:
+    article, events = coded(
+        "NATO-Generalsekretär Jens Stoltenberg hat den Beschuss eines Spitals in der "
+        "ukrainischen Stadt Sumy scharf verurteilt."
+    )
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert names(article, event.actors) == ["Jens Stoltenberg"]
+    assert not event.recipients  # the NATO of his title is not the one condemned

@@ -16,7 +16,9 @@ first, as readers do with unmarked case):
    Litauen") or to a noun without a comma ("den Rebellen Zugeständnisse"), or a bare noun
    taken for a genitive ("der Mann Berufung einlegen"), is an argument of its own; a genitive
    glued so ("Treffen Spaniens") is the noun's attribute; a name right after a title noun is
-   its apposition where word order or labels say so ("Der Außenminister Musalia Mudavadi");
+   its apposition where word order or labels say so ("Der Außenminister Musalia Mudavadi"),
+   and so is a name after a noun with a preposition ("von ihrem Komplizen Uwe Böhnhardt");
+   nominal phrases side by side before a main clause's finite verb are one phrase;
 5. "werden" over an infinitive is the future, over a participle the passive (by the verb's
    form, which the small tagger often misreads); a passive's "von"-phrase hung on
    another phrase is its agent; a subject whose determiner shows another case is an object;
@@ -236,6 +238,32 @@ class _Repair(RoleRepairs):
             if front or objects or self.dep[t.i] == "dep":
                 self.head[t.i], self.dep[t.i] = noun.i, self.names["apposition"]
 
+    def prefield(self) -> None:
+        """In a main clause the place before the finite verb holds one phrase: nominal phrases
+        hung there side by side ("UNO-Generalsekretär Ban Ki Moon hat ...", read as an object
+        and a subject) are one, headed by the first, the others its appositions; it is the
+        subject when any part was."""
+        for p in [t.i for t in self.tokens if self.is_predicate(t.i)]:
+            finite = self.finite(p)
+            main = self.is_root(p) or self.dep[p] in self.labels.parataxis
+            if finite is None or not main or finite.i <= 1:
+                continue
+            front = [
+                k
+                for k in self.kids(p)
+                if k < finite.i and self.tokens[k].pos in NOMINAL and not self.has_case(k)
+            ]
+            if len(front) < 2 or any(
+                self.tokens[i].pos in {"PUNCT", "CCONJ", "ADP", "VERB", "AUX", "SCONJ"}
+                for i in range(front[0], finite.i)
+            ):
+                continue
+            subject = any(self.dep[k] in self.labels.subject for k in front)
+            for k in front[1:]:
+                self.head[k], self.dep[k] = front[0], self.names["apposition"]
+            if subject:
+                self.dep[front[0]] = self.names["subject"]
+
     # 5. and 6.
     def future(self) -> None:
         """ "werden" is the passive over a participle and the future over an infinitive, whatever
@@ -419,6 +447,7 @@ def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
     fixed.auxiliaries()
     fixed.glued()
     fixed.titles()
+    fixed.prefield()
     fixed.future()
     fixed.agents()
     fixed.clause_subjects()
