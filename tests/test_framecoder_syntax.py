@@ -277,3 +277,14 @@ def test_a_title_and_a_name_before_the_finite_verb_are_one_subject() -> None:
     (event,) = [e for e in events if e.type == "ACCUSE"]
     assert names(article, event.actors) == ["Jens Stoltenberg"]
     assert not event.recipients  # the NATO of his title is not the one condemned
+
+
+@needs_parser
+def test_a_speaker_named_by_an_attribution_cue_gets_the_country_of_the_passage() -> None:
+    article, events = coded(
+        "Wien – Die österreichische Regierung plant neue Regeln für Österreichs Schulen. "
+        "Die Reform sei ein Armutszeugnis, so der Abgeordnete Karl Hubmaier."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and any("Hubmaier" in n for n in names(article, accuse[0].actors))
+    assert codes(article, accuse[0].actors) == {"AUT"}

@@ -232,6 +232,9 @@ class FrameCoder:
         if not actors and frame.inherited_subject is False and frame.mood == "Sub" and speaker:
             actors, actor_why = list(speaker), ["the reported speaker"]
         recipients = [r for r in recipients if r not in actors]
+        # Speakers found by the attribution cues ("so X", "Begründung des X:") were not resolved
+        # through a phrase of the clause: they are placed here like any other party.
+        self.parties.place_in_passage(actors + recipients, sentence.index)
         if not actors and not recipients:
             return None  # nobody named: an event of no one ("Urteil gefällt") adds nothing
         symmetric = bool(ontology().get(event_type, {}).get("symmetric")) and (

@@ -249,13 +249,29 @@ class PartyResolver:
             actor = self.article.actors.get(actor_id)
             if actor is not None and actor.country is None and actor.code not in {"IGO", "NGO"}:
                 country, how = self._phrase_country(parse, span, exclude=mention)
-                if country is None and actor.kind in {"person", "group", "organization", "body"}:
-                    country = self.local.country(parse.sentence)
-                    how = "the country of the passage"
-                if country:
+                if country is None:
+                    reason += self.place_in_passage([actor_id], parse.sentence)
+                elif country:
                     actor.country = actor.code = country
                     reason += f", country {country} from {how}"
         return Resolved(ids, reason)
+
+    def place_in_passage(self, ids: list[str], sentence: int) -> str:
+        """Persons and bodies without a country get the country of the passage around the
+        sentence, where one leads (`LocalCountry`); returns what to add to the reason."""
+        added = ""
+        for actor_id in ids:
+            actor = self.article.actors.get(actor_id)
+            unplaced = actor is not None and actor.country is None
+            if not unplaced or actor is None or actor.code in {"IGO", "NGO"}:
+                continue
+            if actor.kind not in {"person", "group", "organization", "body"}:
+                continue
+            country = self.local.country(sentence)
+            if country:
+                actor.country = actor.code = country
+                added += f", country {country} from the country of the passage"
+        return added
 
     def _phrase_country(
         self, parse: Parse, span: list[int], exclude: Mention | None = None
