@@ -288,3 +288,17 @@ def test_a_speaker_named_by_an_attribution_cue_gets_the_country_of_the_passage()
     accuse = [e for e in events if e.type == "ACCUSE"]
     assert accuse and any("Hubmaier" in n for n in names(article, accuse[0].actors))
     assert codes(article, accuse[0].actors) == {"AUT"}
+
+
+@needs_parser
+def test_of_two_bare_objects_the_first_is_the_dative_and_an_abstract_noun_no_party() -> None:
+    article, events = coded(
+        "Wien – Gewerkschafterin Pammer-Gruber wirft Wirtschaftskammer Verantwortungslosigkeit vor."
+    )
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert any("Pammer-Gruber" in n for n in names(article, event.actors))
+    assert any("Wirtschaftskammer" in n for n in names(article, event.recipients))
+    assert not any("Verantwortungslosigkeit" in n for n in names(article, event.recipients))
+    article, events = coded("Der Präsident warf Frankreich Antisemitismus vor.")
+    (event,) = [e for e in events if e.type == "ACCUSE"]
+    assert codes(article, event.recipients) == {"FRA"}  # "Antisemitismus" is no name

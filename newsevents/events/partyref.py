@@ -129,7 +129,7 @@ class PartyResolver:
         if sector is not None and token.pos in NOMINAL | {"ADJ"}:
             return self._unnamed(parse, token, span, sector, mentions)
         # e) a name nothing else knows: a person named before by full name, or a new one
-        if token.pos == "PROPN" and token.text[:1].isupper() and not self._covered(parse, span):
+        if _name_like(token) and not self._covered(parse, span):
             return self._new_name(parse, head, span)
         return Resolved()
 
@@ -143,7 +143,7 @@ class PartyResolver:
     def _new_name(self, parse: Parse, head: int, span: list[int]) -> Resolved:
         """A party for a name that no mention covers ("Ramber-Koller wirft ... vor"): the
         person of the article with that surname, else a new person of the passage's country."""
-        names = [parse.tokens[i] for i in span if parse.tokens[i].pos == "PROPN"]
+        names = [parse.tokens[i] for i in span if _name_like(parse.tokens[i])]
         name = " ".join(t.text for t in names)
         for actor in self.article.actors.values():
             if actor.kind == "person" and actor.name.split()[-1:] == [names[-1].text]:
@@ -317,3 +317,9 @@ class PartyResolver:
                 actor_id, name, "group", country, sector or None, country
             )
         return Resolved([actor_id], f"'{token.text}' (no name; country {country} from {how})")
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised word the tagger reads as a name, by part of speech or by its finer tag
+    ("Ramber-Koller": NOUN, but NE)."""
+    return token.text[:1].isupper() and (token.pos == "PROPN" or token.tag == "NE")

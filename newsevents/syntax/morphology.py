@@ -42,6 +42,7 @@ class GermanMorphology:
         self._lock = threading.Lock()
         self._lemmas: dict[tuple[str, str], str] = {}
         self._finite: dict[str, str | None] = {}
+        self._readings: dict[str, frozenset[str]] = {}
 
     def ready(self) -> bool:
         """Whether HanTa is there (loads it once)."""
@@ -89,18 +90,27 @@ class GermanMorphology:
         return found
 
     def only_nominal(self, form: str) -> bool:
-        """Whether every reading HanTa has of a form is a noun, name or foreign word ("Zschäpe"; not
-        "Gestern", which can be an adverb)."""
+        """Whether every reading HanTa has of a form is a noun, name or foreign word ("Zschäpe";
+        not "Gestern", which can be an adverb)."""
+        tags = self._tags(form)
+        return bool(tags) and tags <= {"NN", "NE", "FM"}
+
+    def never_a_name(self, form: str) -> bool:
+        """Whether HanTa reads a capitalised form as a common noun only ("Antisemitismus",
+        "Demokratie-Defizite"); a name it does not know always gets a name reading too."""
+        tags = self._tags(form)
+        return bool(tags) and "NE" not in tags and "FM" not in tags
+
+    def _tags(self, form: str) -> frozenset[str]:
+        """The tags of HanTa's likeliest readings of a form (empty without HanTa)."""
         if not self.ready():
-            return False
-        key = f"\x00{form}"  # the finite-verb cache holds lowercased forms; keep the two apart
-        if key not in self._finite:
-            readings = self._tagger.tag_word(form, cutoff=5)
-            nominal = bool(readings) and all(tag in {"NN", "NE", "FM"} for tag, _ in readings)
-            if len(self._finite) < CACHE_SIZE:
-                self._finite[key] = "yes" if nominal else None
-            return nominal
-        return self._finite[key] is not None
+            return frozenset()
+        found = self._readings.get(form)
+        if found is None:
+            found = frozenset(str(tag) for tag, _ in self._tagger.tag_word(form, cutoff=5))
+            if len(self._readings) < CACHE_SIZE:
+                self._readings[form] = found
+        return found
 
 
 # Tags the small model gives a finite verb it misread: an adjective ("Ungarn lehnte ..."), a
@@ -125,7 +135,7 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
         if before.tag == "$," and tagged and _misread(token):
             found[token.i] = _as_finite(token, morphology) or token
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
-    found = [_name_as_adverb(t, morphology) for t in found]
+    found = [_name_as_adverb(_noun_as_name(t, morphology), morphology) for t in found]
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
         return found
     for token in tokens[1:]:
@@ -182,6 +192,17 @@ def _name_as_adverb(token: Token, morphology: GermanMorphology) -> Token:
     if not morphology.only_nominal(token.text):
         return token
     return replace(token, pos="PROPN", tag="NE")
+
+
+def _noun_as_name(token: Token, morphology: GermanMorphology) -> Token:
+    """A common noun the model took for a name ("Antisemitismus", "Demokratie-Defizite"): a
+    noun, so that no party is made of it."""
+    word = token.text.replace("-", "")  # "Demokratie-Defizite": a compound, still one word
+    if token.pos != "PROPN" or not token.text[:1].isupper() or not word.isalpha():
+        return token
+    if not morphology.never_a_name(token.text):
+        return token
+    return replace(token, pos="NOUN", tag="NN")
 
 
 def _misread(token: Token) -> bool:

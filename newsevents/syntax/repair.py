@@ -367,6 +367,8 @@ class _Repair(RoleRepairs):
             elif self.dep[p] not in self.labels.conj:
                 self.front_subject(p, finite, subjects, free)
                 self.middle_order(p, finite)
+            if self.subjects(p):
+                self.dative_first(p)
 
     def nominal_modifiers(self, p: int) -> None:
         """A name or noun without a preposition read as an adverb ("Zschäpe ist ... geschlagen

@@ -71,6 +71,15 @@ class RoleRepairs(Arcs):
         if ambiguous or self.det_case(bare[0]) in {"", "Nom"}:
             self.dep[bare[0]] = self.names["subject"]
 
+    def dative_first(self, p: int) -> None:
+        """Two accusative objects of an active clause with a subject ("wirft Ärztekammer
+        Blockadehaltung vor"): a verb takes one accusative, and of two nouns the dative comes
+        first, so the first is the dative unless its determiner shows the accusative."""
+        objects = [k for k in self.kids(p) if self.dep[k] in self.labels.object]
+        bare = [k for k in objects if self.tokens[k].pos in NOMINAL and not self.has_case(k)]
+        if len(bare) == 2 and self.det_case(bare[0]) != "Acc" and self.det_case(bare[1]) != "Dat":
+            self.dep[bare[0]] = self.names["dative"]
+
     def perfect_not_passive(self, p: int) -> None:
         """A "passive subject" in a clause whose only auxiliary is "haben" is the subject of
         an active perfect ("hatte sich das Ministerium ... ausgesprochen")."""
