@@ -302,3 +302,16 @@ def test_of_two_bare_objects_the_first_is_the_dative_and_an_abstract_noun_no_par
     article, events = coded("Der Präsident warf Frankreich Antisemitismus vor.")
     (event,) = [e for e in events if e.type == "ACCUSE"]
     assert codes(article, event.recipients) == {"FRA"}  # "Antisemitismus" is no name
+
+
+@needs_parser
+def test_an_opening_adjective_is_no_subject_and_wurde_is_no_konjunktiv() -> None:
+    article, events = coded("Konkret will sich Schweden an der Mission in Mali beteiligen.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and codes(article, agree[0].actors) == {"SWE"}
+    article, events = coded(
+        "Das berichteten mehrere schwedische Zeitungen am Freitag. "
+        "Der Journalist wurde zu drei Jahren Haft verurteilt."
+    )
+    (event,) = [e for e in events if e.type == "COERCE"]
+    assert not event.actors  # the newspapers report the sentence; they did not pass it

@@ -92,16 +92,16 @@ class GermanMorphology:
     def only_nominal(self, form: str) -> bool:
         """Whether every reading HanTa has of a form is a noun, name or foreign word ("Zschäpe";
         not "Gestern", which can be an adverb)."""
-        tags = self._tags(form)
+        tags = self.tags(form)
         return bool(tags) and tags <= {"NN", "NE", "FM"}
 
     def never_a_name(self, form: str) -> bool:
         """Whether HanTa reads a capitalised form as a common noun only ("Antisemitismus",
         "Demokratie-Defizite"); a name it does not know always gets a name reading too."""
-        tags = self._tags(form)
+        tags = self.tags(form)
         return bool(tags) and "NE" not in tags and "FM" not in tags
 
-    def _tags(self, form: str) -> frozenset[str]:
+    def tags(self, form: str) -> frozenset[str]:
         """The tags of HanTa's likeliest readings of a form (empty without HanTa)."""
         if not self.ready():
             return frozenset()
@@ -136,6 +136,8 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
             found[token.i] = _as_finite(token, morphology) or token
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
     found = [_name_as_adverb(_noun_as_name(t, morphology), morphology) for t in found]
+    if found:
+        found[0] = _opening_adverb(found[0], morphology)
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
         return found
     for token in tokens[1:]:
@@ -170,11 +172,17 @@ def _verb_pos(token: Token) -> Token:
     return replace(token, pos=pos) if pos and token.pos not in {"VERB", "AUX"} else token
 
 
+# Indicative past forms in "-e" that are no "-te" past: "wurde" (werden), "wurden" aside.
+PAST_IN_E = frozenset({"wurde"})
+
+
 def _konjunktiv(token: Token, tokens: list[Token]) -> Token:
     """A finite form in "-e" but not "-te" is the Konjunktiv I ("er berge", "es gebe"): the
     third person indicative ends in "-t", the weak past in "-te" (the first person aside)."""
     text = token.text.lower()
     if token.tag not in FINITE or not text.endswith("e") or text.endswith("te"):
+        return token
+    if text in PAST_IN_E:
         return token
     near = {t.text.lower() for t in tokens[max(0, token.i - 1) : token.i + 2]}
     if "ich" in near or token.feature("Mood") == "Sub":
@@ -192,6 +200,17 @@ def _name_as_adverb(token: Token, morphology: GermanMorphology) -> Token:
     if not morphology.only_nominal(token.text):
         return token
     return replace(token, pos="PROPN", tag="NE")
+
+
+def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:
+    """The first word of a sentence, capitalised there whatever it is, taken for a noun though
+    it can only be an adverb or adjective ("Konkret will sich Österreich ... beteiligen")."""
+    if token.pos not in {"NOUN", "PROPN"}:
+        return token
+    tags = morphology.tags(token.text)
+    if not tags or tags & {"NN", "NE", "FM"} or not tags <= {"ADJ(D)", "ADV", "PROAV"}:
+        return token
+    return replace(token, pos="ADV", tag="ADV" if "ADV" in tags else "ADJD")
 
 
 def _noun_as_name(token: Token, morphology: GermanMorphology) -> Token:

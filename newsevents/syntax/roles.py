@@ -63,7 +63,13 @@ class RoleRepairs(Arcs):
         Armee eine Drohne ab"): a verb takes one accusative, so the first, unless its
         determiner shows another case, is the subject."""
         objects = [k for k in self.kids(p) if self.dep[k] in self.labels.object]
-        bare = [k for k in objects if self.tokens[k].pos in NOMINAL and not self.has_case(k)]
+        bare = [
+            k
+            for k in objects
+            if self.tokens[k].pos in NOMINAL
+            and not self.has_case(k)
+            and self.tokens[k].text.lower() not in self.labels.reflexives  # "will sich X ..."
+        ]
         if len(bare) < 2:
             return
         article = [self.tokens[k].text.lower() for k in self.kids(bare[0])]
