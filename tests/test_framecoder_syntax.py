@@ -315,3 +315,18 @@ def test_an_opening_adjective_is_no_subject_and_wurde_is_no_konjunktiv() -> None
     )
     (event,) = [e for e in events if e.type == "COERCE"]
     assert not event.actors  # the newspapers report the sentence; they did not pass it
+
+
+@needs_parser
+def test_the_author_of_a_rejected_demand_is_its_recipient_and_a_place_inside_is_not() -> None:
+    article, events = coded(
+        "Die von Innenminister Karl Nehammer (ÖVP) erhobene Forderung nach strengeren "
+        "Asylregeln stößt bei Grünen-Chef Werner Kogler auf klare Ablehnung."
+    )
+    (event,) = [e for e in events if e.type == "REJECT"]
+    assert names(article, event.recipients) == ["Karl Nehammer"]  # not the bracketed party
+    article, events = coded(
+        "Die Ministerin forderte die Zusammenarbeit von Behörden in Italien und Spanien."
+    )
+    for event in events:
+        assert not codes(article, event.recipients) & {"ITA", "ESP"}  # places, not parties

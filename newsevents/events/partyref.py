@@ -107,13 +107,15 @@ class PartyResolver:
         # c) a genitive or von-phrase names whom the head word belongs to
         for node in span:
             t = parse.tokens[node]
-            if node != head and t.dep in self.labels.genitive and t.head == head:
-                inner = self._phrase(parse, node)
+            if node != head and self._owner_of(parse, t, head):
+                inner = self._own_words(parse, node)
                 prep = [parse.tokens[c] for c in inner if parse.tokens[c].dep in self.labels.case]
                 if prep and prep[0].lemma.lower() not in {"von", "of"}:
                     continue
                 hits = [m for m in mentions if any(self._covers(m, parse.tokens[c]) for c in inner)]
                 hits = [m for m in hits if m.kind != "place" and not m.modifier]
+                # "Schelling (ÖVP)": the bracketed party labels the name before it
+                hits = [m for m in hits if not self._bracketed(m)] or hits
                 if hits:
                     found = Resolved()
                     for hit in hits:  # "Treffen Spaniens und Portugals": every conjunct
@@ -201,6 +203,42 @@ class PartyResolver:
 
     def _head_of_name(self, parse: Parse, node: int, head: int) -> bool:
         return parse.tokens[node].head == head
+
+    def _owner_of(self, parse: Parse, token: Token, head: int) -> bool:
+        """Whether a word heads a genitive of the head word ("Treffen Spaniens"), or the
+        agent phrase of a participle before it ("die von Schelling erhobene Forderung")."""
+        if token.dep in self.labels.genitive | self.labels.oblique and token.head == head:
+            return token.dep in self.labels.genitive
+        above = parse.tokens[token.head]
+        # the parser may hang the phrase on the article instead ("Die von X erhobene ...")
+        participle = above.head == head and above.pos in {"ADJ", "VERB", "DET"} and above.i < head
+        return participle and any(
+            parse.tokens[c].dep in self.labels.case
+            and parse.tokens[c].lemma.lower() in self.labels.agent_prepositions
+            for c in range(len(parse.tokens))
+            if parse.tokens[c].head == token.i and c != token.i
+        )
+
+    def _bracketed(self, mention: Mention) -> bool:
+        """Whether a mention stands alone in brackets right after another word: "(ÖVP)"."""
+        text = self.article.text
+        before = text[: mention.start].rstrip()
+        return before.endswith("(") and text[mention.end : mention.end + 1] == ")"
+
+    def _own_words(self, parse: Parse, node: int) -> list[int]:
+        """The phrase of a genitive without the prepositional phrases inside it: "von Migranten
+        in Österreich" names the migrants, not Austria."""
+        nested = {
+            c
+            for c in self._phrase(parse, node)
+            if c != node
+            and any(
+                parse.tokens[k].dep in self.labels.case and parse.tokens[k].head == c
+                for k in range(len(parse.tokens))
+            )
+        }
+        dropped = {i for c in nested for i in self._phrase(parse, c)}
+        return [i for i in self._phrase(parse, node) if i not in dropped]
 
     def _phrase(self, parse: Parse, head: int) -> list[int]:
         """The phrase of a head word: its dependents, without clauses and coordinated phrases."""
