@@ -1,7 +1,7 @@
 """Check the news event gold (German and English) that points into texts we may not copy.
 
-``gold/de-news-{tune,held}.events.jsonl`` and ``gold/en-news-{tune,held}.events.jsonl`` hold no
-article text: each record names its article (``source.file`` and ``source.id``, a record of
+``gold/de-news-{tune,held,tune2,held2}.events.jsonl`` and ``gold/en-news-{tune,held}.events.jsonl``
+hold no article text: each record names its article (``source.file`` and ``source.id``, a record of
 ``../shared/data/<file>``, or of ``../shared/<file>`` for a ``gold/...`` file; an article of a
 SemEval pair file is one side of a pair, see ``newsevents.evaluation.gold.texts_by_id``), the
 SHA-1 of the article text, and the sentence's character offsets (``start``/``end``, Python str
@@ -14,6 +14,10 @@ indices, end exclusive). This script resolves every record against the shared da
   of an article are numbered 0, 1, 2 ... in text order with only whitespace between them, and no
   article is in two files (the split is by article); a short line the pipeline leaves out as
   boilerplate ("Advertisement") may lie between two sentences;
+- each German article is annotated from its first sentence (offset 0) on, SENTENCES_DE
+  sentences in a row, and the articles of each tune/held pair of German files are exactly those
+  its draw script (``scripts/pick_gold_articles.py``, ``scripts/pick_gold_articles2.py``) puts
+  in that part;
 - each event of a ``type_only`` record: exactly ``{"type": <PLOVER type>}``;
 - each other event: a PLOVER type, a status, actor and recipient lists of {code, sector,
   text} with a country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import itertools
 import json
 import re
@@ -45,6 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILES = (
     ROOT / "gold" / "de-news-tune.events.jsonl",
     ROOT / "gold" / "de-news-held.events.jsonl",
+    ROOT / "gold" / "de-news-tune2.events.jsonl",
+    ROOT / "gold" / "de-news-held2.events.jsonl",
     ROOT / "gold" / "en-news-tune.events.jsonl",
     ROOT / "gold" / "en-news-held.events.jsonl",
 )
@@ -85,6 +92,24 @@ EVENT_KEYS = (
 BOILERPLATE_GAP = re.compile(r"^\s*\n[^\n]{1,40}\n\s*$")
 CODE = re.compile(r"^[A-Z]{3}$")  # alpha-3, IGO, NGO
 SECTOR = re.compile(r"^[A-Z]{3}$")
+SENTENCES_DE = 7
+# German gold drawn by a script: (script module, tune file, held file, tune label, held label).
+DE_DRAWS = (
+    (
+        "pick_gold_articles",
+        "de-news-tune.events.jsonl",
+        "de-news-held.events.jsonl",
+        "tune",
+        "held",
+    ),
+    (
+        "pick_gold_articles2",
+        "de-news-tune2.events.jsonl",
+        "de-news-held2.events.jsonl",
+        "tune2",
+        "held2",
+    ),
+)
 
 
 @dataclass
@@ -98,6 +123,7 @@ class Report:
     empty: Counter[str] = field(default_factory=Counter)
     implicit: Counter[str] = field(default_factory=Counter)
     articles: dict[str, set[str]] = field(default_factory=dict)
+    german: set[str] = field(default_factory=set)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}")
@@ -262,6 +288,8 @@ def check_file(
         if sentence != sentence.strip():
             report.problem(where, "sentence has leading or trailing whitespace")
         report.articles[label].add(article_id)
+        if record["language"] == "de":
+            report.german.add(label)
         texts_of[article_id] = text
         by_article.setdefault(article_id, []).append((index, start, end, record_id))
         report.sentences[label] += 1
@@ -280,11 +308,43 @@ def check_file(
         rows.sort()
         if [row[0] for row in rows] != list(range(len(rows))):
             report.problem(f"{label} {article_id}", "sentences are not numbered 0, 1, 2 ...")
+        if label in report.german and (len(rows) != SENTENCES_DE or rows[0][1] != 0):
+            report.problem(
+                f"{label} {article_id}",
+                f"a German article needs {SENTENCES_DE} sentences from its first (offset 0) on",
+            )
         text = texts_of[article_id]
         for (_, _, previous_end, first), (_, start, _, second) in itertools.pairwise(rows):
             gap = text[previous_end:start]
             if start < previous_end or (gap.strip() and not BOILERPLATE_GAP.match(gap)):
                 report.problem(f"{first}/{second}", "sentences overlap or leave text between")
+
+
+def check_draws(data_dir: Path, report: Report) -> None:
+    """The articles of each German tune/held pair are those its draw script puts there."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    data = data_dir / "10kgnad-test.text.jsonl"
+    for module_name, tune, held, tune_part, held_part in DE_DRAWS:
+        if tune not in report.articles or held not in report.articles:
+            continue
+        if not data.is_file():
+            report.problem(str(data), "not found: cannot check the draw of the German gold")
+            return
+        module = importlib.import_module(module_name)
+        by_category = module.load_categories(data)
+        if module_name == "pick_gold_articles":
+            chosen = module.draw(by_category)
+        else:
+            chosen = module.draw(by_category, module.existing_ids())
+        ids = [article_id for article_id, _, _ in chosen]
+        held_ids = module.split(ids)
+        expected = {held: held_ids, tune: set(ids) - held_ids}
+        for label, part in ((tune, tune_part), (held, held_part)):
+            got = report.articles[label]
+            for article_id in sorted(got - expected[label]):
+                report.problem(f"{label} {article_id}", f"not in the {part} part of {module_name}")
+            for article_id in sorted(expected[label] - got):
+                report.problem(f"{label} {article_id}", f"{part} article of {module_name} missing")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -301,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         check_file(path, args.data_dir, report, seen_ids, cache)
     labels = [path.name for path in args.files if path.name in report.articles]
+    check_draws(args.data_dir, report)
     for first, second in ((a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]):
         for article_id in sorted(report.articles[first] & report.articles[second]):
             report.problem(article_id, f"in both {first} and {second} (split must be by article)")
