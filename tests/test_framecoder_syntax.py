@@ -330,3 +330,21 @@ def test_the_author_of_a_rejected_demand_is_its_recipient_and_a_place_inside_is_
     )
     for event in events:
         assert not codes(article, event.recipients) & {"ITA", "ESP"}  # places, not parties
+
+
+@needs_parser
+def test_an_unknown_name_a_participle_read_as_infinitive_and_den_as_no_genitive() -> None:
+    article, events = coded(
+        "Bukarest – Staatschef Klaus Iohannis forderte den Premier öffentlich zum Rücktritt auf."
+    )
+    (event,) = [e for e in events if e.type == "REQUEST"]
+    assert any("Premier" in n for n in names(article, event.recipients))
+    article, events = coded(
+        "Der Bürgermeister Tudorache ist zurückgetreten. "
+        "Tudorache werden Bestechlichkeit und Amtsmissbrauch vorgeworfen."
+    )
+    accuse = [e for e in events if e.type == "ACCUSE"]
+    assert accuse and not accuse[0].actors and accuse[0].status == "occurred"
+    assert any("Tudorache" in n for n in names(article, accuse[0].recipients))
+    article, events = coded("Kowalczyk will nächste Woche mit dem Sozialministerium sprechen.")
+    assert any(names(article, e.actors) == ["Kowalczyk"] for e in events)

@@ -127,7 +127,11 @@ def _slot(frame: Frame, slot: str, patients: list[int], noun: int | None = None)
                 or any(tokens[k].pos == "PROPN" and k == o + 1 for k in kids.get(o, []))
             )
         ]
-        return frame.datives or second_object(frame, noun) or names
+        # A passive keeps no accusative object, and a person in it is the one the act is
+        # done to whatever the parse says ("Ponta werden ... vorgeworfen"): its phrases, for
+        # the coder to keep those that name a party.
+        misread = [*frame.objects, *frame.subjects] if frame.passive else []
+        return frame.datives or second_object(frame, noun) or names or misread
     return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot)
 
 

@@ -131,9 +131,19 @@ class PartyResolver:
         if sector is not None and token.pos in NOMINAL | {"ADJ"}:
             return self._unnamed(parse, token, span, sector, mentions)
         # e) a name nothing else knows: a person named before by full name, or a new one
-        if _name_like(token) and not self._covered(parse, span):
+        if (_name_like(token) or self._surname(token)) and not self._covered(parse, span):
             return self._new_name(parse, head, span)
         return Resolved()
+
+    def _surname(self, token: Token) -> bool:
+        """Whether a capitalised word is the last name of a person the article named before,
+        whatever the tagger made of it ("Tudorache werden ... vorgeworfen")."""
+        if not token.text[:1].isupper() or token.pos not in NOMINAL:
+            return False
+        return any(
+            actor.kind == "person" and actor.name.split()[-1:] == [token.text]
+            for actor in self.article.actors.values()
+        )
 
     def _covered(self, parse: Parse, span: list[int]) -> bool:
         """Whether any mention (a date, a place) lies on the phrase."""
@@ -145,7 +155,11 @@ class PartyResolver:
     def _new_name(self, parse: Parse, head: int, span: list[int]) -> Resolved:
         """A party for a name that no mention covers ("Ramber-Koller wirft ... vor"): the
         person of the article with that surname, else a new person of the passage's country."""
-        names = [parse.tokens[i] for i in span if _name_like(parse.tokens[i])]
+        names = [
+            parse.tokens[i]
+            for i in span
+            if _name_like(parse.tokens[i]) or self._surname(parse.tokens[i])
+        ]
         name = " ".join(t.text for t in names)
         for actor in self.article.actors.values():
             if actor.kind == "person" and actor.name.split()[-1:] == [names[-1].text]:

@@ -42,7 +42,7 @@ class GermanMorphology:
         self._lock = threading.Lock()
         self._lemmas: dict[tuple[str, str], str] = {}
         self._finite: dict[str, str | None] = {}
-        self._readings: dict[str, frozenset[str]] = {}
+        self._readings: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def ready(self) -> bool:
         """Whether HanTa is there (loads it once)."""
@@ -103,15 +103,29 @@ class GermanMorphology:
 
     def tags(self, form: str) -> frozenset[str]:
         """The tags of HanTa's likeliest readings of a form (empty without HanTa)."""
+        return frozenset(tag for tag, _ in self.readings(form))
+
+    def unknown_name(self, form: str) -> bool:
+        """Whether HanTa does not know a form and guesses a name for it first ("Gnesda",
+        "Vassilakou"): a known noun scores far higher than any guess (`GUESSED`)."""
+        found = self.readings(form)
+        return bool(found) and found[0][0] == "NE" and found[0][1] < GUESSED
+
+    def readings(self, form: str) -> tuple[tuple[str, float], ...]:
+        """HanTa's likeliest readings of a form, best first: (tag, log probability)."""
         if not self.ready():
-            return frozenset()
+            return ()
         found = self._readings.get(form)
         if found is None:
-            found = frozenset(str(tag) for tag, _ in self._tagger.tag_word(form, cutoff=5))
+            found = tuple((str(tag), float(p)) for tag, p in self._tagger.tag_word(form, cutoff=5))
             if len(self._readings) < CACHE_SIZE:
                 self._readings[form] = found
         return found
 
+
+# HanTa's log probability of its best reading below which the form is one it does not know
+# (known words score about -9 to -25; guesses about -30 and lower).
+GUESSED = -28.0
 
 # Tags the small model gives a finite verb it misread: an adjective ("Ungarn lehnte ..."), a
 # noun, a participle or infinitive.
@@ -136,6 +150,7 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
             found[token.i] = _as_finite(token, morphology) or token
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
     found = [_name_as_adverb(_noun_as_name(t, morphology), morphology) for t in found]
+    found = [_participle(t, morphology) for t in found]
     if found:
         found[0] = _opening_adverb(found[0], morphology)
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
@@ -202,6 +217,20 @@ def _name_as_adverb(token: Token, morphology: GermanMorphology) -> Token:
     return replace(token, pos="PROPN", tag="NE")
 
 
+def _participle(token: Token, morphology: GermanMorphology) -> Token:
+    """A form HanTa reads only as a past participle ("vorgeworfen", "festgenommen") that the
+    model tagged an infinitive: a participle, so that "werden" over it is the passive."""
+    if token.tag != "VVINF" or not token.text.islower():
+        return token
+    found = morphology.readings(token.text)
+    if not found or found[0][0] != "VV(PP)" or any(tag == "VV(INF)" for tag, _ in found):
+        return token
+    lemma = morphology.verb_lemma(token.text, "VVPP") or token.lemma
+    features = [f for f in token.morph.split("|") if f and not f.startswith("VerbForm=")]
+    morph = "|".join(sorted([*features, "VerbForm=Part"]))
+    return replace(token, tag="VVPP", lemma=lemma, morph=morph)
+
+
 def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:
     """The first word of a sentence, capitalised there whatever it is, taken for a noun though
     it can only be an adverb or adjective ("Konkret will sich Österreich ... beteiligen")."""
@@ -214,14 +243,18 @@ def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:
 
 
 def _noun_as_name(token: Token, morphology: GermanMorphology) -> Token:
-    """A common noun the model took for a name ("Antisemitismus", "Demokratie-Defizite"): a
-    noun, so that no party is made of it."""
+    """A common noun the model took for a name ("Antisemitismus", "Demokratie-Defizite") is a
+    noun, so that no party is made of it; a word nobody knows that the model took for a common
+    noun or a verb and HanTa guesses a name ("Gnesda will ... sprechen") is a name."""
     word = token.text.replace("-", "")  # "Demokratie-Defizite": a compound, still one word
-    if token.pos != "PROPN" or not token.text[:1].isupper() or not word.isalpha():
+    if not token.text[:1].isupper() or not word.isalpha():
         return token
-    if not morphology.never_a_name(token.text):
-        return token
-    return replace(token, pos="NOUN", tag="NN")
+    if token.pos == "PROPN" and morphology.never_a_name(token.text):
+        return replace(token, pos="NOUN", tag="NN")
+    misread = token.tag == "NN" or token.tag.startswith("VV")  # "Ponta werden ... vorgeworfen"
+    if token.pos in {"NOUN", "VERB"} and misread and morphology.unknown_name(token.text):
+        return replace(token, pos="PROPN", tag="NE", lemma=token.text)
+    return token
 
 
 def _misread(token: Token) -> bool:

@@ -142,6 +142,12 @@ class _Repair(RoleRepairs):
             if adjective and self.det_case(h) == "Dat" and not self.has_case(h):
                 self.two_phrases(t.i, h)  # "werfen dem Minister Untätigkeit vor"
                 continue
+            if self.not_genitive(t.i) and not comma:
+                # "forderte Johannis den Premier ... auf": "den" is no genitive article.
+                p = self.governor(t.i)
+                if p is not None:
+                    self.attach(t.i, p)
+                continue
             if self.bare_genitive(t.i) and not comma:
                 # "der Mann Berufung einlegen": a common noun with neither article nor
                 # adjective cannot be a genitive attribute; it is the verb's.
@@ -195,6 +201,18 @@ class _Repair(RoleRepairs):
                 self.head[k] = i
         self.head[i], self.dep[i] = p, self.names["dative"]
         self.head[h], self.dep[h] = p, self.names["object"]
+
+    def not_genitive(self, i: int) -> bool:
+        """A noun hung as a genitive attribute whose article cannot be a genitive one ("den",
+        "dem", "einem", "seinen": -en and -em forms) and which has no preposition."""
+        if self.dep[i] not in self.labels.genitive or self.has_case(i) or i < self.head[i]:
+            return False
+        articles = [
+            self.tokens[k].text.lower() for k in self.kids(i) if self.tokens[k].pos == "DET"
+        ]
+        return bool(articles) and all(
+            a.endswith(("en", "em")) and a not in GENITIVE_FORMS for a in articles
+        )
 
     def bare_genitive(self, i: int) -> bool:
         t = self.tokens[i]
@@ -416,6 +434,7 @@ class _Repair(RoleRepairs):
 
 
 FUTURE = frozenset({"werden"})
+GENITIVE_FORMS = frozenset({"deren", "dessen"})  # relative articles in -en that are genitives
 # STTS adverb tags: "Gestern wurde ..." is no subject, whatever part of speech the model gave it.
 ADVERB_TAGS = frozenset({"ADV", "PAV", "PROAV", "ADJD"})
 PASSIVE = "aux:pass"
