@@ -207,6 +207,8 @@ def match_noun(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
     candidates: list[int] = []
     if support:
         candidates += frame.subjects if frame.passive else frame.objects
+        # a noun the parser took for a dative ("hat ... Korruptionsanklagen ... erhoben")
+        candidates += [] if frame.passive else frame.datives
     if occurrence:
         candidates += frame.subjects + frame.objects + [n for p, n in frame.obliques if p == "zu"]
     candidates += [] if support or occurrence else (frame.objects if not frame.passive else [])
