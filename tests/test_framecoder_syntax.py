@@ -348,3 +348,16 @@ def test_an_unknown_name_a_participle_read_as_infinitive_and_den_as_no_genitive(
     assert any("Tudorache" in n for n in names(article, accuse[0].recipients))
     article, events = coded("Kowalczyk will nächste Woche mit dem Sozialministerium sprechen.")
     assert any(names(article, e.actors) == ["Kowalczyk"] for e in events)
+
+
+@needs_parser
+def test_detention_in_a_phrase_questioning_and_a_count_before_its_noun() -> None:
+    article, events = coded("Vier Verdächtige sitzen seit Sonntag in Untersuchungshaft.")
+    (event,) = [e for e in events if e.type == "COERCE"]
+    assert not event.actors and any("Verdächtig" in n for n in names(article, event.recipients))
+    article, events = coded("Der Rechnungshof stellt die Förderpolitik des Landes in Frage.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert not any("politik" in n for n in names(article, events[0].recipients))  # a policy
+    article, events = coded("Bei der Razzia wurden 40 Beteiligte festgenommen.")
+    (event,) = [e for e in events if e.type == "COERCE"]
+    assert any("Beteiligte" in n for n in names(article, event.recipients))

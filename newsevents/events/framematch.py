@@ -44,10 +44,13 @@ class Candidate:
 
 
 def _nouns(frame: Frame) -> list[str]:
-    """The clause's nouns, pronouns and predicative adjectives ("verantwortlich machen")."""
+    """The clause's nouns, pronouns, predicative adjectives ("verantwortlich machen") and
+    adverbs that stand for a phrase ("infrage stellen", "zurecht weisen")."""
     tokens = frame.parse.tokens
     chosen = [
-        i for i in frame.tokens if tokens[i].pos in NOUN_POS | {"PRON"} or tokens[i].tag == "ADJD"
+        i
+        for i in frame.tokens
+        if tokens[i].pos in NOUN_POS | {"PRON", "ADV"} or tokens[i].tag in {"ADJD", "PTKVZ"}
     ]
     return [tokens[i].lemma.lower() for i in chosen] + [tokens[i].text.lower() for i in chosen]
 

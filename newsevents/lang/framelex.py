@@ -52,6 +52,8 @@ class FrameLexicon:
     occurrence_verbs: frozenset[str] = frozenset()
     party_nouns: dict[str, str] = field(default_factory=dict)  # noun (last part) -> sector
     feminine_endings: tuple[str, ...] = ()  # "innen", "in": Terroristin is a terrorist
+    # party nouns that name no party as the last part of a compound ("Förderpolitik")
+    whole_party_nouns: frozenset[str] = frozenset()
     criticism: frozenset[str] = frozenset()  # words that judge: a speaker using them criticises
     negated_praise: frozenset[str] = frozenset()  # "keine gute Sitte", "nicht vertretbar"
     necessity: frozenset[str] = frozenset()  # "nötig", "notwendig": a speaker demands it
@@ -73,6 +75,9 @@ class FrameLexicon:
                 str(k).lower(): str(v or "") for k, v in (data.get("party_nouns") or {}).items()
             },
             feminine_endings=tuple(str(e) for e in data.get("feminine_endings") or []),
+            whole_party_nouns=frozenset(
+                str(w).lower() for w in data.get("whole_party_nouns") or []
+            ),
             criticism=_words(data, "criticism"),
             negated_praise=_words(data, "negated_praise"),
             necessity=_words(data, "necessity"),
@@ -145,8 +150,11 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     forms = bases + [b[: -len(e)] for b in bases for e in lexicon.feminine_endings if b.endswith(e)]
     for form in forms:
         for cut in range(0, max(1, len(form) - 3)):
-            if form[cut:] in lexicon.party_nouns and (cut == 0 or cut >= MIN_COMPOUND_PREFIX):
-                return lexicon.party_nouns[form[cut:]]
+            tail = form[cut:]
+            if tail not in lexicon.party_nouns or (0 < cut < MIN_COMPOUND_PREFIX):
+                continue
+            if cut == 0 or tail not in lexicon.whole_party_nouns:
+                return lexicon.party_nouns[tail]
     return None
 
 

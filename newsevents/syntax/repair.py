@@ -233,6 +233,26 @@ class _Repair(RoleRepairs):
             if not self.is_root(h) and self.is_predicate(self.head[h]):
                 self.attach(t.i, self.head[h])
 
+    def numerals(self) -> None:
+        """A number read as a phrase of its own before its noun ("Zwei mutmaßliche Täter
+        sitzen", the number the subject and the noun an object) is the noun's count: the noun
+        takes the number's function."""
+        for t in self.tokens:
+            p = self.head[t.i]
+            if t.pos != "NUM" or p == t.i or not self.is_predicate(p):
+                continue
+            if self.dep[t.i] not in self.labels.subject | self.labels.object:
+                continue
+            k = t.i + 1
+            while k < len(self.tokens) and self.tokens[k].pos == "ADJ":
+                k += 1
+            if k >= len(self.tokens) or self.tokens[k].pos not in NOMINAL or self.head[k] != p:
+                continue
+            self.dep[k] = self.dep[t.i]
+            self.head[t.i], self.dep[t.i] = k, "nummod"
+            for a in range(t.i + 1, k):
+                self.head[a] = k
+
     def titles(self) -> None:
         """ "Der Außenminister Musalia Mudavadi empfing": a name right after a common noun is
         the noun's apposition when the two stand before the finite verb (that place holds one
@@ -467,6 +487,7 @@ def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
     fixed.roots()
     fixed.auxiliaries()
     fixed.glued()
+    fixed.numerals()
     fixed.titles()
     fixed.prefield()
     fixed.future()
