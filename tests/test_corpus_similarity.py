@@ -20,6 +20,7 @@ from newsevents.corpus.similarity import (
     article_profile,
     feature_rows,
     make_profile,
+    numbers,
     shipped,
     words,
 )
@@ -43,7 +44,18 @@ from newsevents.evaluation.story_fit import (
 from newsevents.store import Store, stories_db
 from newsevents.text.read import ReadOptions, make_article
 
-FEATURES = ("cos_lead", "cos_body", "analysed", "actors", "places", "countries", "words")
+FEATURES = (
+    "cos_lead",
+    "cos_body",
+    "cos_lead_body",
+    "raw_cos_lead",
+    "analysed",
+    "actors",
+    "places",
+    "countries",
+    "words",
+    "numbers",
+)
 ANALYSED = frozenset({"de", "en"})
 
 
@@ -83,8 +95,8 @@ def test_features_are_symmetric_and_do_not_depend_on_the_other_articles() -> Non
     profiles = [
         make_profile(lang, text, [("country", f"country:{c}", c, 0)], [])
         for lang, text, c in [
-            ("de", "Treffen in Warschau", "POL"),
-            ("en", "Meeting in Warsaw", "POL"),
+            ("de", "Treffen in Warschau, 1.000 Gäste", "POL"),
+            ("en", "Meeting in Warsaw, 1,000 guests", "POL"),
             ("es", "Reunión en Varsovia", "POL"),
             ("de", "Heizöl wird teurer", "DEU"),
             ("xx", "Irgendwas", "USA"),
@@ -105,7 +117,17 @@ def test_features_are_symmetric_and_do_not_depend_on_the_other_articles() -> Non
     assert np.array_equal(two[0], rows[0])  # bit for bit: links never depend on the batch
     named = dict(zip(FEATURES, rows[0], strict=True))
     assert named["analysed"] == 1.0 and named["countries"] == 1.0 and named["words"] == 0.0
+    assert named["numbers"] == 1.0
     assert dict(zip(FEATURES, rows[2], strict=True))["countries"] == 0.0
+
+
+def test_numbers_are_written_alike_across_languages_and_scripts() -> None:
+    assert numbers("1.000 Gäste, 1,000 guests, 1000 invités") == {"1000"}
+    assert numbers("3,5 Prozent; 3.50 percent") == {"3.5"}
+    assert numbers("am 09.06.2020 und 2,000,000") == {"9", "6", "2020", "2000000"}
+    assert numbers("١٢٣٤ و٣٫٥") == {"1234", "3.5"}  # Arabic-Indic digits and decimal separator
+    assert numbers("in 2020 100 people, 3.00 each") == {"2020", "100", "3"}  # a space never joins
+    assert make_profile("en", "COVID-19 cases: 120", [], []).numbers == {"19", "120"}
 
 
 def test_language_means_fall_back_to_all_languages() -> None:

@@ -10,8 +10,8 @@ SemEval-2022 development pairs (`../shared/gold/dev/semeval2022-train.pairs.json
 On those pairs, the cosine of the lead vectors correlates with the annotators' same-story score
 at 0.752 (Pearson, sign flipped, 5-fold cross-validated where a model is fitted), and at 0.776
 once each language's mean vector is taken out (`similarity.LanguageMeans`); together with the
-body vector and the overlap of what the articles name, 0.80 (5-fold cross-validated; README,
-*Evaluation*).
+body vector and the overlap of what the articles name, of their words and numbers, 0.80 (5-fold
+cross-validated; README, *Evaluation*).
 """
 
 from __future__ import annotations

@@ -6,13 +6,17 @@ two articles are compared:
 - the cosines of their story vectors (`embed.story_text`, title and lead, and `embed.body_text`,
   the first `embed.BODY_CHARS` characters), each vector minus its language's mean vector first
   (`LanguageMeans`): multilingual-e5 puts all texts of one language close together, and taking
-  the language out lets the story speak;
+  the language out lets the story speak ("cos_lead", "cos_body", and "cos_lead_body": each
+  article's lead with the other's body, averaged both ways); and the raw cosine of the two lead
+  vectors ("raw_cos_lead", the one the candidate search uses);
 - whether both articles are in a language the model saw analysed (`analysed_languages`);
 - the overlap (Jaccard) of what they name, by canonical id, so across languages: their actors,
   named actors (persons, organisations, groups), persons, places, countries, the parties of
-  their events, and of their words (4 letters and more).
+  their events; of their words (4 letters and more); and of their numbers (`numbers`, written
+  alike across languages and scripts: the one overlap that needs no analysis, so it speaks for
+  languages the pipeline does not analyse too).
 
-Only the first `embed.BODY_CHARS` characters count, for the words and the names too: the
+Only the first `embed.BODY_CHARS` characters count, for the words, numbers and names too: the
 development pairs the model was fitted on are about that long, and longer texts would shift every
 overlap. A small model (`StoryModel`: ridge regression on the standardised features, then an
 isotonic map to the annotators' 1..4 scale, averaged with monotone gradient-boosted trees scored
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +50,11 @@ NAMED_KINDS = frozenset({"person", "organization", "group"})
 PLACE_KINDS = frozenset({"place", "country", "region"})
 COUNTRY_PREFIX = "country:"
 _WORD = re.compile(r"\w{4,}")  # shorter words are mostly function words
+# A number: digits (of any script), with group or decimal separators between them ("1.000",
+# "1,000", "3,5", "1'000", Arabic ones); a space never joins two numbers.
+_SEPARATORS = ".,'\u2019\u066b\u066c\u00a0\u202f"
+_NUMBER = re.compile(rf"\d+(?:[{_SEPARATORS}]\d+)*")
+_SPLIT = re.compile(rf"[{_SEPARATORS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,7 @@ class Profile:
     places: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     parties: frozenset[str] = frozenset()
+    numbers: frozenset[str] = frozenset()
 
 
 # (kind, actor id, country code, start offset) of one mention, as the `mentions` table holds it
@@ -68,6 +79,25 @@ MentionRow = tuple[str, str | None, str | None, int]
 def words(text: str) -> frozenset[str]:
     """The casefolded words of four letters or more, numbers left out."""
     return frozenset(w.casefold() for w in _WORD.findall(text) if not any(ch.isdigit() for ch in w))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers of a text, normalised so that languages agree: ASCII digits, thousands
+    groups joined ("1.000", "1,000", "1 000" with a no-break space, "1000": "1000"), a decimal
+    part after a point ("3,5" and "3.50": "3.5"), leading zeros dropped ("09": "9")."""
+    out = set()
+    for match in _NUMBER.finditer(text):
+        token = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in match.group())
+        whole, *rest = _SPLIT.split(token)
+        if rest and all(len(part) == 3 for part in rest):  # thousands groups
+            whole, rest = whole + "".join(rest), []
+        whole = whole.lstrip("0") or "0"
+        if len(rest) == 1:  # a decimal
+            fraction = rest[0].rstrip("0")
+            out.add(f"{whole}.{fraction}" if fraction else whole)
+        else:  # dates and versions ("3.3.2020"): each part a number
+            out.update([whole, *(part.lstrip("0") or "0" for part in rest)])
+    return frozenset(out)
 
 
 def make_profile(
@@ -100,6 +130,7 @@ def make_profile(
         places=frozenset(a for k in PLACE_KINDS for a in kinds.get(k, ())),
         countries=frozenset(countries),
         parties=party_set,
+        numbers=numbers(body),
     )
 
 
@@ -185,6 +216,7 @@ OVERLAPS = {
     "countries": "countries",
     "parties": "parties",
     "words": "words",
+    "numbers": "numbers",
 }
 
 
@@ -353,10 +385,19 @@ def feature_rows(
     either way round."""
     languages = [p.language for p in profiles]
     cosines = {}
-    for kind, rows in vectors.items():
+    centred = {kind: means.centre(kind, rows, languages) for kind, rows in vectors.items()}
+    for kind, rows in centred.items():
         if f"cos_{kind}" in features:
-            centred = means.centre(kind, rows, languages)
-            cosines[f"cos_{kind}"] = [float(centred[i] @ centred[j]) for i, j in pairs]
+            cosines[f"cos_{kind}"] = [float(rows[i] @ rows[j]) for i, j in pairs]
+    if "cos_lead_body" in features:
+        lead, body = centred["lead"], centred["body"]
+        cosines["cos_lead_body"] = [
+            0.5 * (float(lead[i] @ body[j]) + float(lead[j] @ body[i])) for i, j in pairs
+        ]
+    if "raw_cos_lead" in features:
+        raw = np.asarray(vectors["lead"], dtype=np.float32).reshape(len(profiles), DIM)
+        raw = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+        cosines["raw_cos_lead"] = [float(raw[i] @ raw[j]) for i, j in pairs]
     table = []
     for n, (i, j) in enumerate(pairs):
         a, b = profiles[i], profiles[j]

@@ -28,6 +28,10 @@ from newsevents.evaluation.story_fit import best_link, fit_model
 Array = np.ndarray[Any, Any]
 FOLDS = 5
 SEED = 0  # fixed: the same folds in every run
+# The held-out check of `scripts/train_story_model.py --holdout`: one fifth of the pairs, dealt
+# by connected sets like a fold, with its own fixed seed. Features were chosen by
+# cross-validation on the other four fifths only.
+HOLDOUT_SEED = 2022
 MIN_LANGUAGE_ARTICLES = 20  # fewer articles of a language: centred by the mean of all languages
 # Rows of features for every pair, given which articles may be used (the training articles).
 RowsFor = Callable[[Array], Array]
@@ -42,6 +46,17 @@ class PairSet:
     pairs: list[tuple[int, int]]  # indices into the articles
     gold: Array  # the annotators' score of each pair, 1 same story .. 4 unrelated
     components: Array  # per pair: its connected set of articles
+
+    def subset(self, keep: Array) -> PairSet:
+        """The same articles with only the pairs of a boolean mask."""
+        rows = np.flatnonzero(keep)
+        return PairSet(
+            self.profiles,
+            self.vectors,
+            [self.pairs[n] for n in rows],
+            self.gold[rows],
+            self.components[rows],
+        )
 
     def rows_for(self, features: Sequence[str], analysed_languages: frozenset[str]) -> RowsFor:
         """Feature rows of every pair, with language means from the allowed articles."""
@@ -92,6 +107,11 @@ def grouped_folds(groups: Array, folds: int = FOLDS, seed: int = SEED) -> Array:
         fold_of[g] = int(np.argmin(load))
         load[fold_of[g]] += sizes[g]
     return np.asarray([fold_of[g] for g in groups])
+
+
+def held_out(components: Array, folds: int = FOLDS, seed: int = HOLDOUT_SEED) -> Array:
+    """The pairs (boolean mask) of the held-out check: the first of `folds` grouped folds."""
+    return np.asarray(grouped_folds(components, folds, seed) == 0)
 
 
 def _fit_predict(
