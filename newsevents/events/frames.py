@@ -335,7 +335,9 @@ def prepositional(
     child, ClearNLP's preposition with its pobj; ("", k) when k opens no prepositional phrase."""
     if labels.prep_object and tokens[k].pos == "ADP":
         return tokens[k].lemma.lower(), _prep_object(k, kids, tokens, labels)
-    prep = next((tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case), "")
+    prep = next(
+        (tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case), ""
+    )
     return prep, k
 
 
