@@ -266,17 +266,30 @@ def code(article: Article, resources: Resources) -> Article:
         return article
     language = article.language or ""
     profile = lexicons.profile(language)
-    if profile.coder == "frames" and _parser_for(resources, language):
+    parsed = profile.coder in {"frames", "combined"} and _parser_for(resources, language)
+    if parsed and profile.coder == "frames":
         frames = FrameCoder(article, kb, lexicons)
         article.events = _with_ids(article.id, frames.run())
         article.quotes = frames.quotes
         attach_series(article, profile.grammar)
         return article
+    from_frames = FrameCoder(article, kb, lexicons).run() if parsed else None
     finder_ = EventFinder(article, kb, lexicons)
     article.events = finder_.run()
+    if from_frames is not None:
+        article.events = _with_ids(article.id, _combined(from_frames, article.events))
     article.quotes = finder_.quotes
     attach_series(article, finder_.grammar)
     return article
+
+
+def _combined(frame_events: list[Event], trigger_events: list[Event]) -> list[Event]:
+    """The frame events, and the trigger events of the sentences no frame event came from
+    (``coder: combined``): the parse decides where it reads an event, the trigger lexicon
+    covers what the parse missed."""
+    covered = {i for event in frame_events for i in event.sentences}
+    rest = [e for e in trigger_events if not covered & set(e.sentences)]
+    return sorted(frame_events + rest, key=lambda e: (e.sentences[:1], e.evidence[:1]))
 
 
 def _parser_for(resources: Resources, language: str) -> bool:

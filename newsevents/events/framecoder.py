@@ -80,8 +80,9 @@ class FrameCoder:
         self, sentence: Sentence, parse: Parse, attribution: Attribution | None
     ) -> list[str]:
         frames = extract_frames(parse, self.labels)
-        for frame in frames:
-            mend(frame, self.lexicon)
+        if self.labels.particle_joins == "prefix":  # German lemmas and separable particles
+            for frame in frames:
+                mend(frame, self.lexicon)
         # A verbless headline: the event its head noun names, with a phrase naming a party.
         headline = None if frames else headline_event(parse, self.lexicon, self.labels)
         if (

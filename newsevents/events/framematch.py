@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsevents.events.frames import Frame, children_of
+from newsevents.events.frames import Frame, children_of, prepositional
 from newsevents.lang.clauses import ClauseLabels
 from newsevents.lang.framelex import (
     FrameLexicon,
@@ -99,7 +99,7 @@ def _verb_reading(
             continue
         if entry.negated_only and not frame.negated:
             continue
-        if entry.objects and not any(ends_with_any(n, entry.objects) for n in nouns):
+        if entry.objects and not any(ends_with_any(n, entry.objects, lexicon) for n in nouns):
             continue
         if entry.prep:
             preps = dict(entry.prep)
@@ -111,7 +111,9 @@ def _verb_reading(
     return None
 
 
-def _slot(frame: Frame, slot: str, patients: list[int], noun: int | None = None) -> list[int]:
+def _slot(
+    frame: Frame, slot: str, patients: list[int], labels: ClauseLabels, noun: int | None = None
+) -> list[int]:
     if slot == "obj":
         # The small parser often takes an accusative object for a dative ("besuchte Litauen").
         return patients or ([] if frame.passive else frame.datives)
@@ -135,10 +137,10 @@ def _slot(frame: Frame, slot: str, patients: list[int], noun: int | None = None)
         # the coder to keep those that name a party.
         misread = [*frame.objects, *frame.subjects] if frame.passive else []
         return frame.datives or second_object(frame, noun) or names or misread
-    return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot)
+    return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot, labels)
 
 
-def _object_phrases(frame: Frame, prep: str) -> list[int]:
+def _object_phrases(frame: Frame, prep: str, labels: ClauseLabels) -> list[int]:
     """Prepositional phrases inside the object: "verhängte Sanktionen gegen Belarus", "lehnte
     Gespräche mit der Slowakei ab"."""
     tokens = frame.parse.tokens
@@ -146,6 +148,11 @@ def _object_phrases(frame: Frame, prep: str) -> list[int]:
     found = []
     for head in frame.objects + (frame.subjects if frame.passive else []):
         for k in kids.get(head, []):
+            if labels.prep_object:  # ClearNLP: the preposition heads its phrase
+                word, noun = prepositional(k, kids, tokens, labels)
+                if word == prep and noun != k:
+                    found.append(noun)
+                continue
             case = [c for c in kids.get(k, []) if tokens[c].pos == "ADP"]
             if case and tokens[case[0]].lemma.lower() == prep:
                 found.append(k)
@@ -184,11 +191,13 @@ def match_verb(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
             or party_sector(lexicon, tokens[p].text) is not None
             or tokens[p].pos == "PRON"
             or not (
-                ends_with_any(tokens[p].lemma, entry.objects)
-                or ends_with_any(tokens[p].text, entry.objects)
+                ends_with_any(tokens[p].lemma, entry.objects, lexicon)
+                or ends_with_any(tokens[p].text, entry.objects, lexicon)
             )
         ]
-    candidate.alternatives = [(slot, _slot(frame, slot, patients)) for slot in entry.recipient]
+    candidate.alternatives = [
+        (slot, _slot(frame, slot, patients, labels)) for slot in entry.recipient
+    ]
     for slot, found in candidate.alternatives:
         if found:
             candidate.recipients, candidate.recipient_slot = list(found), slot
@@ -256,13 +265,12 @@ def _noun_roles(
     own: list[tuple[str, int]] = []
     for k in kids.get(noun, []):
         if tokens[k].dep in labels.genitive | labels.oblique:
-            prep = next(
-                (tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case),
-                "",
-            )
-            own.append((prep, k))
+            prep, head = prepositional(k, kids, tokens, labels)
+            if prep in {"'s", "’s", "'"}:  # the possessive: "Russia's attack"
+                prep = ""
+            own.append((prep, head))
     if occurrence:
-        candidate.actors = [k for p, k in own if p in {"", "von", "zwischen"}]
+        candidate.actors = [k for p, k in own if p in {"", "von", "zwischen", "by", "between"}]
     else:
         candidate.actors = list(frame.agents if frame.passive else frame.subjects)
     for slot in entry.recipient:

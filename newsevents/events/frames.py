@@ -133,7 +133,19 @@ def extract_frames(parse: Parse, labels: ClauseLabels) -> list[Frame]:
         _headline_participle(frame, frames, tokens)
     for frame in frames:  # in text order, so a coordinated clause's head is done first
         _inherit(frame, frames, tokens, labels)
+    for frame in frames:
+        _intended(frame, frames, labels)
     return frames
+
+
+def _intended(frame: Frame, frames: list[Frame], labels: ClauseLabels) -> None:
+    """An infinitive under a verb of intent is still to come: "plans to visit", "is expected
+    to meet" (English; German says it with a modal auxiliary)."""
+    if not labels.intent_verbs or frame.parent is None or frame.kind != "complement":
+        return
+    parent = frames[frame.parent]
+    if parent.lemma in labels.intent_verbs and frame.token.feature("VerbForm") == "Inf":
+        frame.future = True
 
 
 def _verb_first(frame: Frame, kids: dict[int, list[int]]) -> bool:
@@ -245,6 +257,12 @@ def _frame(parse: Parse, head: int, kids: dict[int, list[int]], labels: ClauseLa
             frame.mark = lemma  # the subordinator, not the "zu" of "statt ... zu verhandeln"
         elif k < head and child.text.lower() in labels.background_marks | labels.conditional_marks:
             frame.mark = child.text.lower()  # a subordinator the parser did not label so
+    governor = tokens[token.head]
+    if not frame.mark and labels.prep_object and governor.pos == "ADP" and governor.i != head:
+        # "after attacking the village": the preposition over a gerund is its subordinator
+        word = governor.lemma.lower()
+        if word in labels.background_marks | labels.conditional_marks:
+            frame.mark = word
     _finish(frame, tokens, auxes, labels)
     return frame
 
@@ -258,7 +276,7 @@ def _finish(frame: Frame, tokens: list[Token], auxes: list[int], labels: ClauseL
         loose = [
             d
             for d in frame.datives
-            if tokens[d].dep != "iobj" and tokens[d].feature("Case") != "Dat"
+            if tokens[d].dep not in {"iobj", "dative"} and tokens[d].feature("Case") != "Dat"
         ]
         frame.subjects = loose
         frame.datives = [d for d in frame.datives if d not in loose]
@@ -308,6 +326,19 @@ def _without_zu(form: str) -> str:
     "fortsetzen" (the "zu" after the separable particle)."""
     at = form.find("zu", 2)
     return form[:at] + form[at + 2 :] if at != -1 else form
+
+
+def prepositional(
+    k: int, kids: dict[int, list[int]], tokens: list[Token], labels: ClauseLabels
+) -> tuple[str, int]:
+    """(preposition, noun) of a phrase hung on a word by token k: UD's noun with its case
+    child, ClearNLP's preposition with its pobj; ("", k) when k opens no prepositional phrase."""
+    if labels.prep_object and tokens[k].pos == "ADP":
+        return tokens[k].lemma.lower(), _prep_object(k, kids, tokens, labels)
+    prep = next(
+        (tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case), ""
+    )
+    return prep, k
 
 
 def _preposition(

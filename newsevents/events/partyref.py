@@ -109,7 +109,11 @@ class PartyResolver:
             t = parse.tokens[node]
             if node != head and self._owner_of(parse, t, head):
                 inner = self._own_words(parse, node)
-                prep = [parse.tokens[c] for c in inner if parse.tokens[c].dep in self.labels.case]
+                prep = [
+                    parse.tokens[c]
+                    for c in inner
+                    if parse.tokens[c].dep in self.labels.case and parse.tokens[c].tag != "POS"
+                ]  # not the English possessive "'s"
                 if prep and prep[0].lemma.lower() not in {"von", "of"}:
                     continue
                 hits = [m for m in mentions if any(self._covers(m, parse.tokens[c]) for c in inner)]

@@ -15,7 +15,7 @@ The prepositions and verbs are the frame lexicon's (`meeting_prepositions`, `tra
 from __future__ import annotations
 
 from newsevents.events.framematch import Candidate
-from newsevents.events.frames import Frame, children_of
+from newsevents.events.frames import Frame, children_of, prepositional
 from newsevents.lang.clauses import ClauseLabels
 from newsevents.lang.framelex import FrameLexicon
 
@@ -40,20 +40,14 @@ def match_phrase(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> C
             return candidate
         meeting = [e for e in entries if e.type in MEETING_TYPES]
         travel = prep == "zu" and frame.lemma in lexicon.travel_verbs
-        partners = [
-            k
-            for k in kids.get(noun, [])
-            if any(
-                tokens[c].dep in labels.case and tokens[c].lemma.lower() == "mit"
-                for c in kids.get(k, [])
-            )
-        ]
+        phrases = [prepositional(k, kids, tokens, labels) for k in kids.get(noun, [])]
+        partners = [k for p, k in phrases if p in lexicon.partner_prepositions]
         # "bei einem Treffen mit X", never "bei einer Pressekonferenz": a partner is named.
         attended = prep in lexicon.meeting_prepositions and bool(partners)
         if meeting and (attended or travel):
             candidate = Candidate(meeting[0].type, [noun], list(doers), partners)
             candidate.announced = frame.lemma in lexicon.expectation_verbs
-            candidate.recipient_slot = "mit" if partners else ""
+            candidate.recipient_slot = min(lexicon.partner_prepositions) if partners else ""
             candidate.mode = meeting[0].mode
             candidate.rule = f"meeting '{prep} ... {token.text}'"
             return candidate

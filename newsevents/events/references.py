@@ -14,6 +14,7 @@ from newsevents.events.partyref import PartyResolver, Resolved
 from newsevents.records import Article, Mention, Parse, Sentence, Token
 
 PERSONAL = {"er", "sie", "he", "she", "they", "ihm", "ihn", "ihr", "ihnen", "him", "her", "them"}
+NONPERSONAL = {"it"}  # English "it": an organisation or country named before, never a person
 LOOKBACK_SENTENCES = 4  # an antecedent further back is too far for a pronoun
 
 
@@ -52,9 +53,9 @@ class References:
             if speaker:
                 return Resolved(list(speaker), f"'{token.text}': the speaker")
             return Resolved()
-        if word not in PERSONAL:
+        if word not in PERSONAL | NONPERSONAL:
             return Resolved()
-        plural = token.feature("Number") == "Plur" or word in {"they", "them", "ihnen"}
+        plural = token.feature("Number") == "Plur" or word in {"they", "them", "ihnen", "it"}
         if word == "sie" and token.text == "Sie" and token.i > 0:
             return Resolved()  # polite "Sie" mid-sentence: the reader, no party
         earlier = self._in_sentence(parse, token) + list(reversed(self.named))

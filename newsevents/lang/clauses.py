@@ -64,6 +64,7 @@ class ClauseLabels:
     agent_prepositions: frozenset[str] = frozenset()  # von, durch, by
     future_aux: frozenset[str] = frozenset()  # werden, will
     intent_modals: frozenset[str] = frozenset()  # wollen, planen: an announced action
+    intent_verbs: frozenset[str] = frozenset()  # plan, intend: their infinitive is announced
     obligation_modals: frozenset[str] = frozenset()  # müssen, sollen, must, should
     possibility_modals: frozenset[str] = frozenset()  # können, dürfen, may, could, might
     hearsay_modals: frozenset[str] = frozenset()  # "soll ... haben": reported, so occurred

@@ -61,6 +61,9 @@ class FrameLexicon:
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen nach Moskau"
     expectation_verbs: frozenset[str] = frozenset()  # "wird zu einem Besuch erwartet": planned
     reception_verbs: dict[str, str] = field(default_factory=dict)  # stoßen -> auf (Ablehnung)
+    partner_prepositions: frozenset[str] = frozenset({"mit"})  # "Treffen mit X": the partner
+    compounds: bool = True  # closed compounds count by their last part ("Raketenangriff")
+    plural_endings: tuple[str, ...] = PLURAL_ENDINGS  # endings an unlemmatised form may carry
 
     @classmethod
     def from_data(cls, data: dict[str, Any] | None) -> FrameLexicon:
@@ -87,6 +90,9 @@ class FrameLexicon:
             reception_verbs={
                 str(k): str(v) for k, v in (data.get("reception_verbs") or {}).items()
             },
+            partner_prepositions=_words(data, "partner_prepositions") or frozenset({"mit"}),
+            compounds=bool(data.get("compounds", True)),
+            plural_endings=tuple(str(e) for e in data.get("plural_endings") or PLURAL_ENDINGS),
         )
         for event_type, entries in (data.get("verbs") or {}).items():
             for lemma, options in (entries or {}).items():
@@ -125,6 +131,8 @@ class FrameLexicon:
 
     def noun(self, lemma: str) -> list[NounEntry]:
         """The readings of an event noun, found by lemma or by the last part of a compound."""
+        if not self.compounds:
+            return self._whole_noun(lemma.lower())
         key = lemma.lower().rsplit("-", 1)[-1]
         # An inflected form the lemmatizer left alone: "Zugeständnisse", "Gesprächen".
         for form in (key, *(key[: -len(e)] for e in PLURAL_ENDINGS if key.endswith(e))):
@@ -133,6 +141,16 @@ class FrameLexicon:
             for cut in range(MIN_COMPOUND_PREFIX, len(form) - 2):
                 if form[cut:] in self.nouns:
                     return self.nouns[form[cut:]]
+        return []
+
+    def _whole_noun(self, word: str) -> list[NounEntry]:
+        """A language without closed compounds: the word whole ("cease-fire"), then the last
+        part of a hyphenated one ("counter-attack"), each also without a plural ending."""
+        for key in dict.fromkeys((word, word.rsplit("-", 1)[-1])):
+            forms = (key, *(key[: -len(e)] for e in self.plural_endings if key.endswith(e)))
+            for form in forms:
+                if form in self.nouns:
+                    return self.nouns[form]
         return []
 
 
@@ -144,6 +162,10 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     """The sector of a party noun ("" when it has none), found by the noun or the last part of
     a compound ("Terrormiliz" -> "miliz"), a feminine form by its base ("Terroristin" ->
     "terrorist", with the lexicon's `feminine_endings`); None when it names no party."""
+    if not lexicon.compounds:
+        word = noun.lower()
+        forms = [word] + [word[: -len(e)] for e in lexicon.plural_endings if word.endswith(e)]
+        return next((lexicon.party_nouns[f] for f in forms if f in lexicon.party_nouns), None)
     key = noun.lower().rsplit("-", 1)[-1]
     # An inflected form the lemmatizer left or cut wrongly: "Zivilisten", "Ziviliste".
     bases = [key] + [key[: -len(e)] for e in PLURAL_ENDINGS if key.endswith(e)]
@@ -162,10 +184,15 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
 FALSE_TAILS = {"haft": "schaft"}
 
 
-def ends_with_any(word: str, stems: tuple[str, ...]) -> bool:
+def ends_with_any(word: str, stems: tuple[str, ...], lexicon: FrameLexicon | None = None) -> bool:
     """Whether a (compound) noun ends with one of the stems ("Handgranate" ends with
-    "granate"); "Haft" in "Haftstrafe" does not count, the last part decides."""
+    "granate"); "Haft" in "Haftstrafe" does not count, the last part decides. In a language
+    without closed compounds (the `lexicon` says so) the noun must be one of them."""
     lowered = word.lower()
+    if lexicon is not None and not lexicon.compounds:
+        endings = lexicon.plural_endings
+        forms = (lowered, *(lowered[: -len(e)] for e in endings if lowered.endswith(e)))
+        return any(form in stems for form in forms)
     # An inflected form the lemmatizer left alone counts by its stem: "Streiks", "Sanktionen".
     forms = (lowered, *(lowered[: -len(e)] for e in PLURAL_ENDINGS if lowered.endswith(e)))
     return any(

@@ -27,7 +27,9 @@ from newsevents.text.dates import DateFinder, DateWords
 from newsevents.text.sentences import SentenceRules
 
 RoleStrategy = Literal["subject_object", "first_party"]
-CoderKind = Literal["frames", "triggers"]  # clause frames from a parse, or trigger regexes
+# Clause frames from a parse, trigger regexes, or both: "combined" codes from the frames and
+# adds the trigger events of sentences no frame event came from.
+CoderKind = Literal["frames", "triggers", "combined"]
 PassiveStyle = Literal["auxiliary_after", "participle_after_auxiliary"]
 FALLBACK = "en"  # the profile used for a language that has none (its text is still read)
 

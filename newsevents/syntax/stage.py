@@ -100,6 +100,6 @@ def parse(article: Article, resources: Resources) -> Article:
         article.syntax = []
         return article
     profile = resources.lexicons.profile(language)
-    wanted = profile.coder == "frames"
+    wanted = profile.coder in {"frames", "combined"}
     article.syntax = parse_sentences(article, resources.syntax, profile.clauses) if wanted else []
     return article
