@@ -335,7 +335,7 @@ def check_draws(data_dir: Path, report: Report) -> None:
         if module_name == "pick_gold_articles":
             chosen = module.draw(by_category)
         else:
-            chosen = module.draw(by_category, module.existing_ids())
+            chosen = module.draw(by_category, module.article_ids(module.EXISTING_GOLD))
         ids = [article_id for article_id, _, _ in chosen]
         held_ids = module.split(ids)
         expected = {held: held_ids, tune: set(ids) - held_ids}

@@ -7,8 +7,9 @@ gold's sentences:
 
 1. Articles: the 10kGNAD test split (``../shared/data/10kgnad-test.text.jsonl``) of the
    categories International, Inland and Panorama, minus every article that a record of the
-   German gold files (``gold/de-news-*.events.jsonl``, their ``source.id``) annotates. The gold
-   files are read for their article ids only.
+   German gold files (``gold/de-news-*.jsonl``, their ``source.id``) annotates. The gold
+   files are read for their article ids only. (The vocabulary pass of 2026-12-03 ran before the
+   second draw existed: its corpus still held the 30 articles of ``de-news-tune2``/``held2``.)
 2. Each article goes through the pipeline's own stages up to ``syntax`` (clean, language,
    sentences, the German parser with its lemma repairs), and every parsed sentence is cut into
    clause frames (``newsevents.events.frames``), their lemmas mended as the frame coder mends
@@ -41,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # the gold-draw script beside this one
+
+from pick_gold_articles import article_ids  # noqa: E402
 
 from newsevents.config import STAGES  # noqa: E402
 from newsevents.events.frames import PREDICATE_POS, Frame, extract_frames  # noqa: E402
@@ -51,21 +55,10 @@ from newsevents.syntax import SpacySyntax, parse_sentences  # noqa: E402
 from newsevents.text.read import ReadOptions, make_article  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "10kgnad-test.text.jsonl"
-GOLD = (ROOT / "gold" / "de-news-tune.events.jsonl", ROOT / "gold" / "de-news-held.events.jsonl")
+GOLD = sorted((ROOT / "gold").glob("de-news-*.jsonl"))  # every German gold file, of both draws
 CATEGORIES = ("International", "Inland", "Panorama")
 BEFORE_SYNTAX = ("clean", "language", "sentences")
 NOUN_POS = {"NOUN", "PROPN"}
-
-
-def gold_article_ids(paths: tuple[Path, ...] = GOLD) -> set[str]:
-    """The 10kGNAD ids of every article the German gold annotates (only `source.id` is read)."""
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    ids.add(str(json.loads(line)["source"]["id"]))
-    return ids
 
 
 def articles(path: Path, skip: set[str], limit: int | None) -> list[tuple[str, str]]:
@@ -125,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if syntax.pipeline("de") is None:
         print("the German syntax model is not installed", file=sys.stderr)
         return 1
-    chosen = articles(args.data, gold_article_ids(), args.limit)
+    chosen = articles(args.data, article_ids(GOLD), args.limit)
     stages = [s for s in STAGES if s.name in BEFORE_SYNTAX]
     verbs: Counter[str] = Counter()
     verb_docs: dict[str, set[str]] = defaultdict(set)

@@ -32,6 +32,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 SEED = 20160
@@ -71,6 +72,18 @@ SKIPPED: dict[str, str] = {
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "10kgnad-test.text.jsonl"
 
 
+def article_ids(paths: Iterable[Path]) -> set[str]:
+    """The article ids (``source.id``) the records of these gold files annotate; nothing else
+    of them is read."""
+    ids: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    ids.add(str(json.loads(line)["source"]["id"]))
+    return ids
+
+
 def _number(article_id: str) -> int:
     """The running number at the end of an id such as ``10kgnad-test-17``."""
     return int(article_id.rsplit("-", 1)[1])
@@ -90,18 +103,27 @@ def load_categories(path: Path) -> dict[str, list[str]]:
     return by_category
 
 
-def draw(by_category: dict[str, list[str]]) -> list[tuple[str, str, int]]:
-    """The chosen articles as (id, category, position in the category's shuffled list)."""
-    rng = random.Random(SEED)
+def draw(
+    by_category: dict[str, list[str]],
+    passed_over: Iterable[str] = (),
+    *,
+    seed: int = SEED,
+    categories: tuple[tuple[str, int], ...] = CATEGORIES,
+) -> list[tuple[str, str, int]]:
+    """The chosen articles as (id, category, position in the category's shuffled list); an
+    article in SKIPPED or `passed_over` (another draw's, the skip list of a later draw) is not
+    taken."""
+    rng = random.Random(seed)
+    excluded = set(SKIPPED) | set(passed_over)
     chosen: list[tuple[str, str, int]] = []
-    for category, quota in CATEGORIES:
+    for category, quota in categories:
         pool = list(by_category.get(category, []))
         rng.shuffle(pool)
         taken = 0
         for position, article_id in enumerate(pool):
             if taken == quota:
                 break
-            if article_id in SKIPPED:
+            if article_id in excluded:
                 continue
             chosen.append((article_id, category, position))
             taken += 1
@@ -116,6 +138,20 @@ def split(article_ids: list[str]) -> set[str]:
     return set(random.Random(SEED).sample(ordered, round(len(ordered) * HELD_SHARE)))
 
 
+def print_draw(
+    chosen: list[tuple[str, str, int]], held: set[str], parts: tuple[str, str], as_json: bool
+) -> None:
+    """One line per chosen article (id, category, part, draw position), or one JSON object;
+    `parts` names the tuning and the held-out part."""
+    for article_id, category, position in chosen:
+        part = parts[1] if article_id in held else parts[0]
+        if as_json:
+            row = {"id": article_id, "category": category, "split": part, "position": position}
+            print(json.dumps(row))
+        else:
+            print(f"{article_id}\t{category}\t{part}\t{position}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="10kgnad-test.text.jsonl")
@@ -126,13 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     chosen = draw(load_categories(args.data))
     held = split([article_id for article_id, _, _ in chosen])
-    for article_id, category, position in chosen:
-        part = "held" if article_id in held else "tune"
-        if args.json:
-            row = {"id": article_id, "category": category, "split": part, "position": position}
-            print(json.dumps(row))
-        else:
-            print(f"{article_id}\t{category}\t{part}\t{position}")
+    print_draw(chosen, held, ("tune", "held"), args.json)
     print(
         f"{len(chosen)} articles: {len(chosen) - len(held)} tune, {len(held)} held "
         f"(seed {SEED}, {len(SKIPPED)} skipped)",

@@ -30,14 +30,21 @@ one JSON object per line.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pick_gold_articles import DEFAULT_DATA, SENTENCES, _number, load_categories
+from pick_gold_articles import (
+    DEFAULT_DATA,
+    SENTENCES,
+    _number,
+    article_ids,
+    load_categories,
+    print_draw,
+)
+from pick_gold_articles import draw as first_draw
 
 SEED = 20161
 HELD = 10
@@ -79,35 +86,10 @@ SKIPPED: dict[str, str] = {
 }
 
 
-def existing_ids(paths: tuple[Path, ...] = EXISTING_GOLD) -> set[str]:
-    """The article ids (``source.id``) of the gold files of the first draw."""
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    ids.add(str(json.loads(line)["source"]["id"]))
-    return ids
-
-
 def draw(by_category: dict[str, list[str]], existing: set[str]) -> list[tuple[str, str, int]]:
-    """The chosen articles as (id, category, position in the category's shuffled list)."""
-    rng = random.Random(SEED)
-    chosen: list[tuple[str, str, int]] = []
-    for category, quota in CATEGORIES:
-        pool = list(by_category.get(category, []))
-        rng.shuffle(pool)
-        taken = 0
-        for position, article_id in enumerate(pool):
-            if taken == quota:
-                break
-            if article_id in existing or article_id in SKIPPED:
-                continue
-            chosen.append((article_id, category, position))
-            taken += 1
-        if taken < quota:
-            raise SystemExit(f"category {category}: only {taken} of {quota} articles left")
-    return chosen
+    """The chosen articles as (id, category, position in the category's shuffled list): the
+    first draw's procedure with this draw's seed, quotas and skips, past `existing`."""
+    return first_draw(by_category, existing | set(SKIPPED), seed=SEED, categories=CATEGORIES)
 
 
 def split(article_ids: list[str]) -> set[str]:
@@ -124,16 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"not found: {args.data}", file=sys.stderr)
         return 1
-    existing = existing_ids()
+    existing = article_ids(EXISTING_GOLD)
     chosen = draw(load_categories(args.data), existing)
     held = split([article_id for article_id, _, _ in chosen])
-    for article_id, category, position in chosen:
-        part = "held2" if article_id in held else "tune2"
-        if args.json:
-            row = {"id": article_id, "category": category, "split": part, "position": position}
-            print(json.dumps(row))
-        else:
-            print(f"{article_id}\t{category}\t{part}\t{position}")
+    print_draw(chosen, held, ("tune2", "held2"), args.json)
     print(
         f"{len(chosen)} articles: {len(chosen) - len(held)} tune2, {len(held)} held2 "
         f"(seed {SEED}, {len(existing)} already in gold, {len(SKIPPED)} skipped; "

@@ -5,40 +5,17 @@ profile can switch on: the ``clauses`` labels of en.yaml and data/lexicons/frame
 
 from __future__ import annotations
 
-import datetime as dt
+from framecoding import codes, frame_coded, needs_parser
 
-import pytest
-
-from newsevents.config import STAGES
-from newsevents.events.framecoder import FrameCoder
 from newsevents.lang.framelex import FrameLexicon
 from newsevents.records import Article, Event
 from newsevents.resources import Resources
-from newsevents.syntax import SpacySyntax, parse_sentences
-from newsevents.text.read import ReadOptions, make_article
 
-SYNTAX = SpacySyntax()
-pytestmark = pytest.mark.skipif(
-    SYNTAX.pipeline("en") is None, reason="English spaCy pipeline not installed"
-)
+pytestmark = needs_parser("en")
 
 
 def coded(text: str) -> tuple[Article, list[Event]]:
-    """Run the stages before the coder, parse, and code with clause frames."""
-    resources = Resources.bundled()
-    options = ReadOptions(published=dt.date(2024, 3, 15), language="en")
-    article = make_article(text, "<test>", options)
-    for stage in STAGES:
-        if stage.name == "events":
-            break
-        article = stage.run(article, resources)
-    labels = resources.lexicons.profile("en").clauses
-    article.syntax = parse_sentences(article, SYNTAX, labels)
-    return article, FrameCoder(article, resources.kb, resources.lexicons).run()
-
-
-def codes(article: Article, ids: list[str]) -> set[str | None]:
-    return {article.actors[i].country for i in ids}
+    return frame_coded(text, "en")
 
 
 def test_passive_without_agent_the_subject_is_the_recipient() -> None:

@@ -4,45 +4,23 @@ clutter that must not become events. Sentences written for this test."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from framecoding import codes, frame_coded
+from framecoding import needs_parser as needs_parser_for
 
-from newsevents.config import STAGES
-from newsevents.events.framecoder import FrameCoder
 from newsevents.events.verblemmas import recovered_lemma
 from newsevents.records import Article, Event
-from newsevents.resources import Resources
-from newsevents.syntax import SpacySyntax, parse_sentences
-from newsevents.text.read import ReadOptions, make_article
-
-SYNTAX = SpacySyntax()
 
 KNOWN = frozenset(
     {"beschimpfen", "vorwerfen", "verwerfen", "schießen", "abschießen", "nehmen", "festnehmen"}
 )
 
-needs_parser = pytest.mark.skipif(
-    SYNTAX.pipeline("de") is None, reason="German syntax model not installed"
-)
+needs_parser = needs_parser_for("de")
 
 
 def coded(text: str) -> tuple[Article, list[Event]]:
     """The stages before the coder, the parse, and the frame coder (as in real use)."""
-    resources = Resources.bundled()
-    article = make_article(
-        text, "<test>", ReadOptions(published=dt.date(2024, 3, 15), language="de")
-    )
-    for stage in STAGES:
-        if stage.name == "events":
-            break
-        article = stage.run(article, resources)
-    article.syntax = parse_sentences(article, SYNTAX, resources.lexicons.profile("de").clauses)
-    return article, FrameCoder(article, resources.kb, resources.lexicons).run()
-
-
-def codes(article: Article, ids: list[str]) -> set[str | None]:
-    return {article.actors[i].country for i in ids}
+    return frame_coded(text, "de")
 
 
 @pytest.mark.parametrize(

@@ -5,37 +5,21 @@ German syntax model (skipped otherwise)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
+from framecoding import frame_coded, needs_parser
 
-from newsevents.config import STAGES
-from newsevents.events.framecoder import FrameCoder
 from newsevents.records import Event
-from newsevents.resources import Resources
-from newsevents.syntax import SpacySyntax, parse_sentences
-from newsevents.text.read import ReadOptions, make_article
 
-SYNTAX = SpacySyntax()
-pytestmark = pytest.mark.skipif(
-    SYNTAX.pipeline("de") is None, reason="German syntax model not installed"
-)
+pytestmark = needs_parser("de")
 
 RULE = re.compile(r"(?:verb|noun) '([^']+)'")
 
 
 def readings(text: str) -> list[tuple[str, str]]:
     """(type, lexicon entry) of each event the frame coder codes from the text."""
-    resources = Resources.bundled()
-    options = ReadOptions(published=dt.date(2024, 3, 15), language="de")
-    article = make_article(text, "<test>", options)
-    for stage in STAGES:
-        if stage.name == "events":
-            break
-        article = stage.run(article, resources)
-    article.syntax = parse_sentences(article, SYNTAX, resources.lexicons.profile("de").clauses)
-    events = FrameCoder(article, resources.kb, resources.lexicons).run()
+    _, events = frame_coded(text, "de")
     return [(e.type, rule) for e in events for rule in _rules(e)]
 
 
