@@ -123,6 +123,10 @@ class GermanMorphology:
         return found
 
 
+# Relations of the raw parse under which a word can be a party of its clause (a subject, an
+# object, or a phrase the model misread as an adverb or left unlabelled).
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "advmod", "dep"})
+
 # HanTa's log probability of its best reading below which the form is one it does not know
 # (known words score about -9 to -25; guesses about -30 and lower).
 GUESSED = -28.0
@@ -252,7 +256,10 @@ def _noun_as_name(token: Token, morphology: GermanMorphology) -> Token:
     if token.pos == "PROPN" and morphology.never_a_name(token.text):
         return replace(token, pos="NOUN", tag="NN")
     misread = token.tag == "NN" or token.tag.startswith("VV")  # "Ponta werden ... vorgeworfen"
-    if token.pos in {"NOUN", "VERB"} and misread and morphology.unknown_name(token.text):
+    # Only where a party can stand: asking HanTa about every noun costs more than it finds.
+    argument = token.dep in ARGUMENT_DEPS
+    nominal = token.pos in {"NOUN", "VERB"} and misread and argument
+    if nominal and morphology.unknown_name(token.text):
         return replace(token, pos="PROPN", tag="NE", lemma=token.text)
     return token
 
