@@ -1,9 +1,11 @@
 """German word-form analysis with HanTa (PyPI ``HanTa``, LGPL-3.0), where it is installed.
 
 The small German parser's lemmatizer and tagger err on verb forms ("vereinbarten" ->
-"vereinbarn", "lehnte" tagged as an adjective). HanTa's lexicon knows the forms: it gives the
-lemma of a verb form under its tag, and whether a form can be a finite verb at all. Each form
-is analysed once (`CACHE_SIZE` forms kept); without HanTa every answer is "don't know".
+"vereinbarn", "lehnte" tagged as an adjective) and on words it never saw. HanTa's lexicon knows
+the forms: it gives the lemma of a verb form under its tag, whether a form can be a finite verb
+or only a participle, and whether a capitalised word can be a name ("Antisemitismus" cannot; an
+unknown "Gnesda" is guessed one; "Konkret" opening a sentence is an adverb). Each form is
+analysed once (`CACHE_SIZE` forms kept); without HanTa every answer is "don't know".
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ FINITE_MARGIN = 1.5
 
 
 class GermanMorphology:
-    """Verb lemmas and finite-verb readings of German word forms, from HanTa (loaded on first
-    use; every method answers None when HanTa is not installed)."""
+    """Verb lemmas, finite-verb readings and tag readings of German word forms, from HanTa
+    (loaded on first use; every method answers "don't know" when HanTa is not installed)."""
 
     def __init__(self) -> None:
         self._tagger: Any = None  # HanTa's tagger, False once it proved missing
