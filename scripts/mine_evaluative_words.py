@@ -24,7 +24,6 @@ The list is a worklist for a person who decides which words judge; the script ad
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -33,16 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from mine_frame_vocabulary import BEFORE_SYNTAX, CATEGORIES, DATA, GOLD, articles  # noqa: E402
-from pick_gold_articles import article_ids  # noqa: E402
+from mine_frame_vocabulary import CATEGORIES, DATA, Corpus  # noqa: E402
 
-from newsevents.config import STAGES  # noqa: E402
-from newsevents.events.frames import extract_frames  # noqa: E402
 from newsevents.events.statements import Speakers  # noqa: E402
-from newsevents.events.verblemmas import mend  # noqa: E402
-from newsevents.resources import Resources  # noqa: E402
-from newsevents.syntax import SpacySyntax, parse_sentences  # noqa: E402
-from newsevents.text.read import ReadOptions, make_article  # noqa: E402
 
 TAGS = {"ADJA": "ADJ", "ADJD": "ADJ", "NN": "NOUN"}
 
@@ -56,54 +48,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     args = parser.parse_args(argv)
 
-    resources = Resources.bundled()
-    lexicon = resources.lexicons.frames("de")
-    labels = resources.lexicons.profile("de").clauses
-    syntax = SpacySyntax()
-    if syntax.pipeline("de") is None:
-        print("the German syntax model is not installed", file=sys.stderr)
-        return 1
-    chosen = articles(args.data, article_ids(GOLD), args.limit)
-    stages = [s for s in STAGES if s.name in BEFORE_SYNTAX]
+    corpus = Corpus.load(args.data, args.limit)
+    lexicon, chosen = corpus.lexicon, corpus.articles
     words: Counter[tuple[str, str]] = Counter()
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     spoken = clauses = 0
-    options = ReadOptions(published=dt.date(2016, 1, 1), language="de")
-    for n, (doc_id, text) in enumerate(chosen, 1):
-        article = make_article(text, doc_id, options)
-        for stage in stages:
-            article = stage.run(article, resources)
-        speakers = Speakers(lexicon, labels)
-        sentences = {s.index: s for s in article.sentences}
-        for parse in parse_sentences(article, syntax, labels):
-            frames = extract_frames(parse, labels)
-            for frame in frames:
-                mend(frame, lexicon)
-            # The speaker as token ids of the subject: no party resolution here.
-            speaker_of = speakers.of_sentence(
-                sentences[parse.sentence], frames, [], lambda p, heads, s: [str(h) for h in heads]
-            )
-            for frame, speaker in zip(frames, speaker_of, strict=True):
-                clauses += 1
-                if not speaker:
+    speakers, current = Speakers(lexicon, corpus.labels), ""
+    for doc_id, article, parse, frames in corpus.walk():
+        if doc_id != current:  # a new article: nobody has spoken yet
+            speakers, current = Speakers(lexicon, corpus.labels), doc_id
+        sentence = next(s for s in article.sentences if s.index == parse.sentence)
+        # The speaker as token ids of the subject: no party resolution here.
+        speaker_of = speakers.of_sentence(
+            sentence, frames, [], lambda p, heads, s: [str(h) for h in heads]
+        )
+        for frame, speaker in zip(frames, speaker_of, strict=True):
+            clauses += 1
+            if not speaker:
+                continue
+            spoken += 1
+            for i in frame.tokens:
+                token = parse.tokens[i]
+                kind = TAGS.get(token.tag)
+                if kind is None or not token.lemma.isalpha():
                     continue
-                spoken += 1
-                for i in frame.tokens:
-                    token = parse.tokens[i]
-                    kind = TAGS.get(token.tag)
-                    if kind is None or not token.lemma.isalpha():
-                        continue
-                    lemma = token.lemma if kind == "NOUN" else token.lemma.lower()
-                    key = (lemma, kind)
-                    words[key] += 1
-                    docs[key].add(doc_id)
-                    if len(examples[key]) < args.examples:
-                        start, end = frame.span()
-                        examples[key].append(article.text[start:end])
-            speakers.spoke(sentences[parse.sentence], next((s for s in speaker_of if s), []))
-        if n % 50 == 0:
-            print(f"... {n}/{len(chosen)} articles", file=sys.stderr)
+                lemma = token.lemma if kind == "NOUN" else token.lemma.lower()
+                key = (lemma, kind)
+                words[key] += 1
+                docs[key].add(doc_id)
+                if len(examples[key]) < args.examples:
+                    start, end = frame.span()
+                    examples[key].append(article.text[start:end])
+        speakers.spoke(sentence, next((s for s in speaker_of if s), []))
 
     known = lexicon.criticism | lexicon.negated_praise | lexicon.necessity
     print(f"# {len(chosen)} articles ({', '.join(CATEGORIES)}; gold articles left out)")

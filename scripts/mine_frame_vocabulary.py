@@ -38,6 +38,8 @@ import datetime as dt
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +51,9 @@ from pick_gold_articles import article_ids  # noqa: E402
 from newsevents.config import STAGES  # noqa: E402
 from newsevents.events.frames import PREDICATE_POS, Frame, extract_frames  # noqa: E402
 from newsevents.events.verblemmas import mend  # noqa: E402
+from newsevents.lang.clauses import ClauseLabels  # noqa: E402
 from newsevents.lang.framelex import FrameLexicon  # noqa: E402
+from newsevents.records import Article, Parse  # noqa: E402
 from newsevents.resources import Resources  # noqa: E402
 from newsevents.syntax import SpacySyntax, parse_sentences  # noqa: E402
 from newsevents.text.read import ReadOptions, make_article  # noqa: E402
@@ -70,6 +74,51 @@ def articles(path: Path, skip: set[str], limit: int | None) -> list[tuple[str, s
             if row.get("category") in CATEGORIES and row["id"] not in skip:
                 chosen.append((row["id"], row["text"]))
     return chosen[:limit] if limit else chosen
+
+
+@dataclass
+class Corpus:
+    """The mining corpus and what walking it needs: the German lexicon, clause labels and
+    parser of the pipeline, and the articles (gold left out)."""
+
+    lexicon: FrameLexicon
+    labels: ClauseLabels
+    articles: list[tuple[str, str]]
+    resources: Resources = field(default_factory=Resources.bundled)
+    syntax: SpacySyntax = field(default_factory=SpacySyntax)
+
+    @classmethod
+    def load(cls, data: Path, limit: int | None) -> Corpus:
+        """The corpus of `data`; exits when the German syntax model is not installed."""
+        resources = Resources.bundled()
+        syntax = SpacySyntax()
+        if syntax.pipeline("de") is None:
+            raise SystemExit("the German syntax model is not installed")
+        return cls(
+            resources.lexicons.frames("de"),
+            resources.lexicons.profile("de").clauses,
+            articles(data, article_ids(GOLD), limit),
+            resources,
+            syntax,
+        )
+
+    def walk(self) -> Iterator[tuple[str, Article, Parse, list[Frame]]]:
+        """(id, article, parse, frames) of every parsed sentence, article by article: the
+        pipeline's stages up to the parse, the frames with their lemmas mended as the coder
+        mends them ("vorgeworf" -> "vorwerfen")."""
+        stages = [s for s in STAGES if s.name in BEFORE_SYNTAX]
+        options = ReadOptions(published=dt.date(2016, 1, 1), language="de")
+        for n, (doc_id, text) in enumerate(self.articles, 1):
+            article = make_article(text, doc_id, options)
+            for stage in stages:
+                article = stage.run(article, self.resources)
+            for parse in parse_sentences(article, self.syntax, self.labels):
+                frames = extract_frames(parse, self.labels)
+                for frame in frames:
+                    mend(frame, self.lexicon)
+                yield doc_id, article, parse, frames
+            if n % 50 == 0:
+                print(f"... {n}/{len(self.articles)} articles", file=sys.stderr)
 
 
 def verb_key(frame: Frame) -> str | None:
@@ -111,40 +160,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     args = parser.parse_args(argv)
 
-    resources = Resources.bundled()
-    lexicon = resources.lexicons.frames("de")
-    labels = resources.lexicons.profile("de").clauses
-    syntax = SpacySyntax()
-    if syntax.pipeline("de") is None:
-        print("the German syntax model is not installed", file=sys.stderr)
-        return 1
-    chosen = articles(args.data, article_ids(GOLD), args.limit)
-    stages = [s for s in STAGES if s.name in BEFORE_SYNTAX]
+    corpus = Corpus.load(args.data, args.limit)
+    lexicon, chosen = corpus.lexicon, corpus.articles
     verbs: Counter[str] = Counter()
     verb_docs: dict[str, set[str]] = defaultdict(set)
     nouns: Counter[str] = Counter()
     noun_verbs: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
-    options = ReadOptions(published=dt.date(2016, 1, 1), language="de")
-    for n, (doc_id, text) in enumerate(chosen, 1):
-        article = make_article(text, doc_id, options)
-        for stage in stages:
-            article = stage.run(article, resources)
-        for parse in parse_sentences(article, syntax, labels):
-            for frame in extract_frames(parse, labels):
-                mend(frame, lexicon)  # as the coder does: a missed lemma of a known verb
-                key = verb_key(frame)
-                if key is not None:
-                    verbs[key] += 1
-                    verb_docs[key].add(doc_id)
-                    if len(examples[key]) < args.examples:
-                        start, end = frame.span()
-                        examples[key].append(article.text[start:end])
-                for noun, verb in noun_candidates(frame, lexicon):
-                    nouns[noun] += 1
-                    noun_verbs[noun][verb] += 1
-        if n % 50 == 0:
-            print(f"... {n}/{len(chosen)} articles", file=sys.stderr)
+    for doc_id, article, _, frames in corpus.walk():
+        for frame in frames:
+            key = verb_key(frame)
+            if key is not None:
+                verbs[key] += 1
+                verb_docs[key].add(doc_id)
+                if len(examples[key]) < args.examples:
+                    start, end = frame.span()
+                    examples[key].append(article.text[start:end])
+            for noun, verb in noun_candidates(frame, lexicon):
+                nouns[noun] += 1
+                noun_verbs[noun][verb] += 1
 
     known = set(lexicon.verbs) | set(lexicon.speech_verbs)
     print(f"# {len(chosen)} articles ({', '.join(CATEGORIES)}; gold articles left out)")
