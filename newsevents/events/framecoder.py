@@ -13,9 +13,9 @@ from __future__ import annotations
 from newsevents.events.attribution import Attribution, AttributionTracker
 from newsevents.events.clausedates import ClauseDates
 from newsevents.events.frame import infer_year
-from newsevents.events.framematch import Candidate, match_noun, match_verb
+from newsevents.events.framematch import Candidate, match_noun, match_received, match_verb
 from newsevents.events.frames import Frame, extract_frames
-from newsevents.events.headlines import headline_event
+from newsevents.events.headlines import beside_clauses, headline_event
 from newsevents.events.merge import fuse_events
 from newsevents.events.partyref import PartyResolver
 from newsevents.events.phrasal import match_phrase
@@ -91,6 +91,10 @@ class FrameCoder:
         ):
             frames = [headline[0]]
         sources = list(attribution.sources) if attribution and attribution.sources else []
+        if not sources:
+            sources = self.speakers.closing(
+                parse, lambda p, heads, s: [i for h in heads for i in self.parties.source(p, h)]
+            )
         speaker_of = self.speakers.of_sentence(
             sentence, frames, sources, lambda p, heads, s: self._ids(p, heads, s)[0]
         )
@@ -101,8 +105,22 @@ class FrameCoder:
             bool(sources) or self.speakers.under_speech(i, frames) for i in range(len(frames))
         ]
         for index, frame in enumerate(frames):
+            if found[index] is None and frame.lemma in self.lexicon.judging_verbs:
+                # "hält die Politik für verwerflich": the subject judges, the object is judged.
+                judge = self._ids(parse, frame.subjects, [], frame)[0]
+                judged = statement(frame, self.lexicon, self.labels) if judge else None
+                # "bezeichnete den Kampf als notwendig" endorses; only a judgement accuses.
+                if judged is not None and judged.type == "ACCUSE":
+                    judged.recipients = list(frame.objects)
+                    found[index], speaker_of[index] = judged, judge
             if found[index] is None and speaker_of[index]:
                 found[index] = statement(frame, self.lexicon, self.labels)
+        if frames and headline is None:
+            for beside, candidate in beside_clauses(parse, self.lexicon, self.labels):
+                frames.append(beside)
+                found.append(candidate)
+                speaker_of.append([])
+                reported.append(False)
         subject: list[str] = []
         spoke: list[str] = []
         for index, (frame, candidate) in enumerate(zip(frames, found, strict=True)):
@@ -139,7 +157,9 @@ class FrameCoder:
         verb = match_verb(frame, self.lexicon, self.labels)
         if verb is not None or noun is not None:
             return verb or noun
-        phrase = match_phrase(frame, self.lexicon, self.labels)
+        phrase = match_phrase(frame, self.lexicon, self.labels) or match_received(
+            frame, self.lexicon, self.labels
+        )
         if phrase is not None:
             return phrase
         if self._demands(frame, speaker) and (frame.subjects or frame.passive):
@@ -288,7 +308,9 @@ class FrameCoder:
         if frame.negated or candidate.negated:
             if candidate.rule.startswith("verb") and self._negated_reading(frame):
                 return event_type, status, None, "negated by its meaning"
-            if event_type in COOPERATION and (modals or frame.future or frame.tense == "Pres"):
+            if event_type in COOPERATION and (
+                modals or frame.future or frame.conditional or frame.tense == "Pres"
+            ):
                 return "REJECT", "occurred", event_type, "refusal: negated cooperation"
             return event_type, "negated", None, "negated"
         hearsay = modals & labels.hearsay_modals and frame.perfect and frame.mood != "Sub"

@@ -20,8 +20,12 @@ from newsevents.lang.framelex import (
     ends_with_any,
     party_sector,
 )
+from newsevents.records import Token
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+OCCURRED_BY = frozenset({"", "von", "aus", "zwischen", "by", "between", "from"})
+OCCURRED_FROM = frozenset({"von", "aus", "from"})  # a phrase of the verb naming the source
+RECEIVED_FROM = frozenset({"", "von", "aus", "seitens"})  # whose act a received noun is
 
 
 @dataclass(slots=True)
@@ -203,8 +207,12 @@ def match_verb(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
             candidate.recipients, candidate.recipient_slot = list(found), slot
             break
     if entry.swap:
+        # The subject undergoes it, whatever auxiliary the parse saw ("Menschen sind ums Leben
+        # gekommen" read as a passive): never the actor.
+        undergo = list(frame.subjects) if frame.passive and not frame.agents else list(doers)
         candidate.alternatives = []
-        candidate.actors, candidate.recipients = candidate.recipients or patients, list(doers)
+        others = [p for p in candidate.recipients or patients if p not in undergo]
+        candidate.actors, candidate.recipients = others, undergo
         candidate.swapped = True
     return candidate
 
@@ -233,14 +241,59 @@ def match_noun(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
                 continue
             candidate = Candidate(entry.type, [noun, frame.head], mode=entry.mode, noun=noun)
             candidate.rule = f"noun '{tokens[noun].lemma}' with '{lemma}'"
-            candidate.negated = any(
-                tokens[k].lemma.lower() in labels.negation_determiners
-                or tokens[k].text.lower() in labels.negation_determiners
-                for k in kids.get(noun, [])
-            )
+            candidate.negated = negated_noun(noun, kids, tokens, labels)
             _noun_roles(candidate, frame, entry, kids, labels, occurrence and not support)
             return candidate
     return None
+
+
+def match_received(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Candidate | None:
+    """An event noun the clause's subject or dative receives: "erntete Kritik von X", "die ihm
+    Kritik der Opposition einbrachte". The noun's own "von"/"aus" or genitive phrase (or the
+    clause's) acts; the receiver is the recipient."""
+    slot = lexicon.receiving_verbs.get(frame.lemma)
+    if slot is None or frame.passive:
+        return None
+    tokens = frame.parse.tokens
+    kids = children_of(tokens)
+    for noun in frame.objects + frame.datives:
+        if tokens[noun].pos not in NOUN_POS:
+            continue
+        entries = lexicon.noun(tokens[noun].lemma) or lexicon.noun(tokens[noun].text)
+        # "einen Antrag einbringen" is the noun's own support verb: the subject acts.
+        entries = [e for e in entries if frame.lemma not in e.support]
+        if not entries:
+            continue
+        own = [
+            prepositional(k, kids, tokens, labels)
+            for k in kids.get(noun, [])
+            if tokens[k].dep in labels.genitive | labels.oblique
+        ]
+        actors = [h for p, h in own if p in RECEIVED_FROM] + [
+            n for p, n in frame.obliques if p in RECEIVED_FROM and p
+        ]
+        receivers = (
+            list(frame.subjects) if slot == "subj" else frame.datives or second_object(frame, noun)
+        )
+        receivers = [r for r in receivers if r != noun]
+        candidate = Candidate(entries[0].type, [noun, frame.head], actors, receivers, noun=noun)
+        candidate.negated = negated_noun(noun, kids, tokens, labels)  # "keine Unterstützung"
+        candidate.recipient_slot = slot
+        candidate.mode = entries[0].mode
+        candidate.rule = f"noun '{tokens[noun].lemma}' received with '{frame.lemma}'"
+        return candidate
+    return None
+
+
+def negated_noun(
+    noun: int, kids: dict[int, list[int]], tokens: list[Token], labels: ClauseLabels
+) -> bool:
+    """Whether a negating determiner stands on the event noun ("keine Einigung")."""
+    return any(
+        tokens[k].lemma.lower() in labels.negation_determiners
+        or tokens[k].text.lower() in labels.negation_determiners
+        for k in kids.get(noun, [])
+    )
 
 
 def _noun_licensed(entry: NounEntry, verb: str, support: bool, occurrence: bool) -> bool:
@@ -270,7 +323,11 @@ def _noun_roles(
                 prep = ""
             own.append((prep, head))
     if occurrence:
-        candidate.actors = [k for p, k in own if p in {"", "von", "zwischen", "by", "between"}]
+        # "Widerstand kam aus Diplomatenkreisen": the source of what occurred is its actor,
+        # on the noun or on the verb of occurrence.
+        candidate.actors = [k for p, k in own if p in OCCURRED_BY] or [
+            n for p, n in frame.obliques if p in OCCURRED_FROM
+        ]
     else:
         candidate.actors = list(frame.agents if frame.passive else frame.subjects)
     for slot in entry.recipient:

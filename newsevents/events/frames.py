@@ -43,6 +43,7 @@ class Frame:
     reflexive: bool = False
     modals: list[str] = field(default_factory=list)
     future: bool = False
+    conditional: bool = False  # "würde ... tun": Konjunktiv II of the future auxiliary
     perfect: bool = False  # a participle with haben/sein: "hat ... kritisiert", "has said"
     mood: str = ""  # the finite verb's Mood: Ind, Sub (Konjunktiv), Imp; "" when none
     tense: str = ""  # the finite verb's Tense: Past, Pres
@@ -219,7 +220,10 @@ def _frame(parse: Parse, head: int, kids: dict[int, list[int]], labels: ClauseLa
             if dep in labels.passive_aux:
                 frame.passive = True
             elif lemma in labels.future_aux and dep not in labels.copula:
-                frame.future = True
+                # "würde ... einsetzen" (Konjunktiv II) is a condition, not the future
+                conditional = child.feature("Mood") == "Sub" and child.feature("Tense") == "Past"
+                frame.conditional = frame.conditional or conditional
+                frame.future = frame.future or not conditional
             elif lemma in {"haben", "sein", "have"} and dep not in labels.copula:
                 frame.perfect = True
             elif (
@@ -402,6 +406,7 @@ def _inherit(frame: Frame, frames: list[Frame], tokens: list[Token], labels: Cla
         if not frame.mood:
             frame.mood, frame.tense = parent.mood, parent.tense
         frame.future = frame.future or parent.future
+        frame.conditional = frame.conditional or parent.conditional
     elif frame.kind == "complement" and frame.token.feature("VerbForm") == "Inf":
         frame.subjects = list(parent.objects or parent.datives or parent.subjects)
         frame.inherited_subject = bool(frame.subjects)

@@ -4,21 +4,26 @@ in Rumänien", "Gespräche zwischen Serbien und dem Kosovo", "Angriff auf Polizi
 Only the noun at the top of the sentence counts (the root, or a part beside it after a colon),
 and only with a phrase of its own that can name a party: the actor from "von"/"durch" or the
 first member of "zwischen A und B", the recipient from the noun's own recipient prepositions
-("gegen", "auf", "mit", ...). A genitive is left out: it is the agent of one noun ("Angriff der
-Armee") and the patient of another ("Festnahme des Journalisten"), as "von" is for arrests
-("Festnahme von Journalisten"). The coder keeps the event only when one of those phrases
+("gegen", "auf", "mit", ...). A genitive is the speaker of a noun of saying ("Kritik der
+Grünen"); of other nouns it is left out: it is the agent of one ("Angriff der Armee") and the
+patient of another ("Festnahme des Journalisten"), as "von" is for arrests ("Festnahme von
+Journalisten"). The coder keeps the event only when one of those phrases
 resolves to a party.
 """
 
 from __future__ import annotations
 
-from newsevents.events.framematch import NOUN_POS, Candidate
+from newsevents.events.framematch import NOUN_POS, Candidate, negated_noun
 from newsevents.events.frames import Frame, children_of
 from newsevents.lang.clauses import ClauseLabels
 from newsevents.lang.framelex import FrameLexicon, party_sector
 from newsevents.records import Parse
 
 ACTOR_PREPOSITIONS = frozenset({"von", "durch"})
+BREAKS = frozenset({"–", "—", ";"})  # between two headlines of one line
+# Nouns of what a party says, whose genitive is always the speaker ("Kritik der Grünen",
+# "Forderung der Gewerkschaft"), unlike "Festnahme des Journalisten".
+SAID_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "DISAPPROVE"})
 # Nouns of acts done to someone, whose von-phrase is the patient ("Festnahme von X").
 PATIENT_VON = frozenset({"COERCE"})
 
@@ -47,8 +52,8 @@ def _own_phrases(
         prep = next(
             (tokens[c].lemma.lower() for c in kids.get(k, []) if tokens[c].dep in labels.case), ""
         )
-        if prep:
-            own.append((prep, k))
+        if prep or tokens[k].dep in labels.genitive:
+            own.append((prep, k))  # "" : a genitive
     return own
 
 
@@ -57,54 +62,79 @@ def headline_event(
 ) -> tuple[Frame, Candidate] | None:
     """A frame for the sentence's event noun and the event it names, for a sentence that has
     no clause of its own; None when no top noun is an event with a party phrase."""
+    kids = children_of(parse.tokens)
+    for noun in _tops(parse, labels, kids):
+        found = _noun_event(parse, noun, lexicon, labels, kids)
+        if found is not None:
+            return found
+    return None
+
+
+def beside_clauses(
+    parse: Parse, lexicon: FrameLexicon, labels: ClauseLabels
+) -> list[tuple[Frame, Candidate]]:
+    """The events of verbless headlines beside a sentence's clauses ("werfen ... vor – Auch
+    scharfe Kritik der Grünen"): nouns hung beside a predicate after a dash or semicolon."""
     tokens = parse.tokens
     kids = children_of(tokens)
-    for noun in _tops(parse, labels, kids):
-        token = tokens[noun]
-        entries = lexicon.noun(token.lemma) or lexicon.noun(token.text)
-        entries = [e for e in entries if not e.hypothetical_only]
-        if not entries:
-            victims = _victims(parse, noun, lexicon, labels, kids)
-            if victims is not None:
-                return victims
+    found = []
+    for token in tokens:
+        if token.dep not in labels.parataxis or token.pos not in NOUN_POS:
             continue
-        entry = entries[0]
-        own = _own_phrases(parse, noun, labels, kids)
-        actors = [k for p, k in own if p in ACTOR_PREPOSITIONS]
-        if entry.type in PATIENT_VON or "von" in entry.recipient:
-            # "Festnahme von Journalisten", "Freilassung von X": the von-phrase is the patient.
-            actors = [k for p, k in own if p == "durch"]
-            own = [("obj" if p == "von" else p, k) for p, k in own]
-            recipient_slots = ("obj", *entry.recipient)
-        else:
-            recipient_slots = entry.recipient
-        recipients: list[int] = []
-        slot_found = ""
-        for prep, k in own:
-            if prep == "zwischen":
-                # "zwischen A und B": A acts, the others are met or fought
-                sides = [k] + [c for c in kids.get(k, []) if tokens[c].dep in labels.conj]
-                actors, recipients, slot_found = sides[:1], sides[1:], "zwischen"
+        head = tokens[token.head]
+        broken = any(t.text in BREAKS for t in tokens[min(head.i, token.i) : token.i])
+        if head.pos != "VERB" or not broken:
+            continue
+        event = _noun_event(parse, token.i, lexicon, labels, kids)
+        if event is not None:
+            found.append(event)
+    return found
+
+
+def _noun_event(
+    parse: Parse, noun: int, lexicon: FrameLexicon, labels: ClauseLabels, kids: dict[int, list[int]]
+) -> tuple[Frame, Candidate] | None:
+    """The event a top noun names with a party phrase of its own, if any."""
+    tokens = parse.tokens
+    token = tokens[noun]
+    entries = lexicon.noun(token.lemma) or lexicon.noun(token.text)
+    entries = [e for e in entries if not e.hypothetical_only]
+    if not entries:
+        return _victims(parse, noun, lexicon, labels, kids)
+    entry = entries[0]
+    own = _own_phrases(parse, noun, labels, kids)
+    actors = [k for p, k in own if p in ACTOR_PREPOSITIONS]
+    if entry.type in SAID_TYPES:
+        actors += [k for p, k in own if not p]
+    if entry.type in PATIENT_VON or "von" in entry.recipient:
+        # "Festnahme von Journalisten", "Freilassung von X": the von-phrase is the patient.
+        actors = [k for p, k in own if p == "durch"]
+        own = [("obj" if p == "von" else p, k) for p, k in own]
+        recipient_slots = ("obj", *entry.recipient)
+    else:
+        recipient_slots = entry.recipient
+    recipients: list[int] = []
+    slot_found = ""
+    for prep, k in own:
+        if prep == "zwischen":
+            # "zwischen A und B": A acts, the others are met or fought
+            sides = [k] + [c for c in kids.get(k, []) if tokens[c].dep in labels.conj]
+            actors, recipients, slot_found = sides[:1], sides[1:], "zwischen"
+            break
+    if not recipients:
+        for slot in recipient_slots:
+            recipients = [k for p, k in own if p == slot]
+            if recipients:
+                slot_found = slot
                 break
-        if not recipients:
-            for slot in recipient_slots:
-                recipients = [k for p, k in own if p == slot]
-                if recipients:
-                    slot_found = slot
-                    break
-        if not actors and not recipients:
-            continue
-        frame = Frame(parse=parse, head=noun, lemma=token.lemma, tokens=list(range(len(tokens))))
-        candidate = Candidate(entry.type, [noun], actors=actors, recipients=recipients)
-        candidate.mode, candidate.noun, candidate.recipient_slot = entry.mode, noun, slot_found
-        candidate.rule = f"headline noun '{token.lemma}'"
-        candidate.negated = any(  # "Keine Gespräche mit X"
-            tokens[k].lemma.lower() in labels.negation_determiners
-            or tokens[k].text.lower() in labels.negation_determiners
-            for k in kids.get(noun, [])
-        )
-        return frame, candidate
-    return None
+    if not actors and not recipients:
+        return None
+    frame = Frame(parse=parse, head=noun, lemma=token.lemma, tokens=list(range(len(tokens))))
+    candidate = Candidate(entry.type, [noun], actors=actors, recipients=recipients)
+    candidate.mode, candidate.noun, candidate.recipient_slot = entry.mode, noun, slot_found
+    candidate.rule = f"headline noun '{token.lemma}'"
+    candidate.negated = negated_noun(noun, kids, tokens, labels)  # "Keine Gespräche mit X"
+    return frame, candidate
 
 
 def _victims(

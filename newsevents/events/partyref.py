@@ -179,10 +179,25 @@ class PartyResolver:
         ]
         if len(parts) == 1:
             return Resolved([parts[0].id], f"'{name}' (part of the name {parts[0].name})")
+        return self._mint(parse, name, "person")
+
+    def source(self, parse: Parse, head: int) -> list[str]:
+        """The parties of a phrase standing where a speaker stands (", so die Sun"): as
+        `resolve`, else a new organisation named by the phrase's capitalised words."""
+        found = self.resolve(parse, head)
+        token = parse.tokens[head]
+        if found.ids or found.pronoun is not None or not token.text[:1].isupper():
+            return found.ids
+        span = self._phrase(parse, head)
+        name = " ".join(parse.tokens[i].text for i in span if parse.tokens[i].text[:1].isupper())
+        return self._mint(parse, name, "organization").ids
+
+    def _mint(self, parse: Parse, name: str, kind: str) -> Resolved:
+        """A new actor of the passage's country for a name nothing else knows."""
         country = self.local.country(parse.sentence)
         actor_id = f"name:{(country or 'none').lower()}:{name.lower().replace(' ', '-')}"
         if actor_id not in self.article.actors:
-            self.article.actors[actor_id] = Actor(actor_id, name, "person", country, None, country)
+            self.article.actors[actor_id] = Actor(actor_id, name, kind, country, None, country)
         return Resolved([actor_id], f"'{name}' (a name; country {country} of the passage)")
 
     def _with_genitive_conjuncts(

@@ -23,7 +23,15 @@ from newsevents.lang.framelex import FrameLexicon
 from newsevents.records import Parse, Sentence
 
 CONTINUE_SENTENCES = 2  # a statement goes on for at most this many sentences without a name
+CLOSING_WORDS = 12  # ", so X in einem Interview" is short; a longer clause says more
+LABEL_WORDS = 4  # "Kurz: ...", "Frühstücks Schlussfolgerung: ...": a speaker's label
+COLONS = frozenset({":"})
 IdsOf = Callable[[Parse, list[int], list[str]], list[str]]
+NAME_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+QUOTE_MARKS = frozenset({'"', "„", "“", "”", "»", "«"})
+UNJUDGED_POS = frozenset({"PRON", "ADJ", "ADV"})  # "Das ist schändlich": no party named
+PLACE_PREFIXES = ("country:", "place:", "city:")
 
 
 class Speakers:
@@ -41,6 +49,25 @@ class Speakers:
         """The speaker of each frame of a sentence ([] where nobody speaks)."""
         going_on = self.continuing(sentence, frames) if not sources else []
         return [self._speaker(i, frames, sources, going_on, ids_of) for i in range(len(frames))]
+
+    def closing(self, parse: Parse, ids_of: IdsOf) -> list[str]:
+        """The source a closing ", so X" names ("Schändlich sei das, so die Sun und der
+        Telegraph"), also when X is no known actor; [] when there is none."""
+        tokens = parse.tokens
+        for token in tokens[1:]:
+            if token.text.lower() not in self.lexicon.source_adverbs:
+                continue
+            if tokens[token.i - 1].pos != "PUNCT" or tokens[token.i - 1].text in QUOTE_MARKS:
+                continue
+            rest = [t for t in tokens[token.i + 1 :] if t.pos != "PUNCT"]
+            if not rest or len(rest) > CLOSING_WORDS or any(t.pos in VERB_POS for t in rest):
+                continue
+            first = next((t for t in rest if t.pos in NAME_POS), None)
+            if first is None:
+                return []
+            heads = [first.i] + [t.i for t in rest if t.head == first.i and t.dep == "conj"]
+            return ids_of(parse, heads, [])
+        return []
 
     def continuing(self, sentence: Sentence, frames: list[Frame]) -> list[str]:
         """The speaker of the sentences before, when this one reads as more of their words."""
@@ -93,7 +120,26 @@ class Speakers:
                 found = ids_of(other.parse, other.subjects, [])
                 if found:
                     return found
-        return sources or going_on
+        return sources or self._before_colon(frame, frames, ids_of) or going_on
+
+    def _before_colon(self, frame: Frame, frames: list[Frame], ids_of: IdsOf) -> list[str]:
+        """The speaker a colon introduces the clause with: a verb of saying before it ("stellte
+        Kurz klar: Wir koppeln ..."), or a short label naming a party ("Kurz: ...")."""
+        tokens = frame.parse.tokens
+        colon = next((t.i for t in tokens if t.text in COLONS and t.i < frame.head), None)
+        if colon is None:
+            return []
+        for other in frames:
+            if other.head < colon and other.lemma in self.lexicon.speech_verbs and other.subjects:
+                found = ids_of(other.parse, other.subjects, [])
+                if found:
+                    return found
+        label = [t for t in tokens[:colon] if t.pos != "PUNCT"]
+        if not label or len(label) > LABEL_WORDS or any(t.pos in VERB_POS for t in label):
+            return []
+        found = ids_of(frame.parse, [t.i for t in label if t.pos in NAME_POS], [])
+        # A place before a colon heads a report ("Syrien: ..."); it says nothing.
+        return [f for f in found if not f.startswith(PLACE_PREFIXES)]
 
 
 def statement(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Candidate | None:
@@ -110,10 +156,12 @@ def statement(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Cand
             or tokens[k].lemma.lower() in labels.negation_words
             for k in kids.get(i, [])
         )
+        # What is judged is the clause's subject ("Schändlich sei Corbyns Benehmen": its owner).
+        judged = [s for s in frame.subjects if s != i and tokens[s].pos not in UNJUDGED_POS]
         if words & lexicon.criticism and not denied:
-            return Candidate("ACCUSE", [i], rule=f"criticism '{token.text}'")
+            return Candidate("ACCUSE", [i], [], judged, rule=f"criticism '{token.text}'")
         if words & lexicon.negated_praise and denied:
-            return Candidate("ACCUSE", [i], rule=f"praise denied '{token.text}'")
+            return Candidate("ACCUSE", [i], [], judged, rule=f"praise denied '{token.text}'")
         attributive = token.tag == "ADJA" or token.dep == "amod"  # "erforderliche Passagen"
         if words & lexicon.necessity and not attributive:
             if denied:  # "befand das nicht für notwendig": a refusal

@@ -121,7 +121,12 @@ def recovered_lemma(form: str, lemma: str, tag: str, known: frozenset[str]) -> s
     if plausible and not past:
         return None
     exact, loose = _index(known)
-    tables = ((exact, _same),) if plausible else ((exact, _same), (loose, _skeleton))
+    # A present plural is its own infinitive ("leben"), and HanTa, which gives verb lemmas,
+    # returns a strong past as its infinitive ("warfen" -> "werfen"): a form that is its own
+    # lemma keeps its vowel, so no changed vowel is read into it ("leben" is no "loben").
+    present = lemma == form and form.endswith("en") and not past
+    strong = not plausible and not present
+    tables = ((exact, _same), (loose, _skeleton)) if strong else ((exact, _same),)
     for table, key in tables:
         hits: set[str] = set()
         for stem in _stems(form):
@@ -134,10 +139,17 @@ def recovered_lemma(form: str, lemma: str, tag: str, known: frozenset[str]) -> s
 
 
 def mend(frame: Frame, lexicon: FrameLexicon) -> None:
-    """Set the frame's lemma to a known verb where the lemmatizer missed it, and join a
-    separable particle the parser hung elsewhere ("wirft Schelling vor zu ...")."""
+    """Set the frame's lemma to a known verb where the lemmatizer missed it, or to the verb
+    an idiom stands for ("ums Leben kommen": umkommen), and join a separable particle the
+    parser hung elsewhere ("wirft Schelling vor zu ...")."""
     known = known_verbs(lexicon)
     token = frame.token
+    tokens = frame.parse.tokens
+    for prep, noun in frame.obliques:
+        idiom = lexicon.idioms.get((frame.lemma.lower(), prep, tokens[noun].lemma.lower()))
+        if idiom is not None:  # "ums Leben gekommen": umkommen
+            frame.lemma = idiom
+            return
     if frame.lemma not in known:
         better = recovered_lemma(token.text, token.lemma, token.tag, known)
         if better is not None and frame.particle is not None:
@@ -147,7 +159,6 @@ def mend(frame: Frame, lexicon: FrameLexicon) -> None:
             frame.lemma = better
     if frame.particle is not None:
         return
-    tokens = frame.parse.tokens
     kids = children_of(tokens)
     # The particle may hang on a clause the verb governs ("wirft X vor zu unterstellen").
     near = {frame.head, *(k for k in kids.get(frame.head, []) if tokens[k].pos == "VERB")}

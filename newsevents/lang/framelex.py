@@ -61,6 +61,10 @@ class FrameLexicon:
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen nach Moskau"
     expectation_verbs: frozenset[str] = frozenset()  # "wird zu einem Besuch erwartet": planned
     reception_verbs: dict[str, str] = field(default_factory=dict)  # stoßen -> auf (Ablehnung)
+    idioms: dict[tuple[str, str, str], str] = field(default_factory=dict)  # ums Leben kommen
+    source_adverbs: frozenset[str] = frozenset()  # ", so die Sun": the closing phrase speaks
+    judging_verbs: frozenset[str] = frozenset()  # "hält X für verwerflich": the subject speaks
+    receiving_verbs: dict[str, str] = field(default_factory=dict)  # ernten -> subj (Kritik)
     partner_prepositions: frozenset[str] = frozenset({"mit"})  # "Treffen mit X": the partner
     compounds: bool = True  # closed compounds count by their last part ("Raketenangriff")
     plural_endings: tuple[str, ...] = PLURAL_ENDINGS  # endings an unlemmatised form may carry
@@ -89,6 +93,15 @@ class FrameLexicon:
             expectation_verbs=_words(data, "expectation_verbs"),
             reception_verbs={
                 str(k): str(v) for k, v in (data.get("reception_verbs") or {}).items()
+            },
+            idioms={
+                (str(v[0]).lower(), str(v[1]).lower(), str(v[2]).lower()): str(k)
+                for k, v in (data.get("idioms") or {}).items()
+            },
+            source_adverbs=_words(data, "source_adverbs"),
+            judging_verbs=_words(data, "judging_verbs"),
+            receiving_verbs={
+                str(k): str(v) for k, v in (data.get("receiving_verbs") or {}).items()
             },
             partner_prepositions=_words(data, "partner_prepositions") or frozenset({"mit"}),
             compounds=bool(data.get("compounds", True)),

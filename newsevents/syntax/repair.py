@@ -10,7 +10,8 @@ first, as readers do with unmarked case):
    ..."), goes to the verb before it;
 2. a second root (a phrase the parser left unattached) goes to the main predicate, and a
    finite verb after a comma hung on the name after it (", warnt Rupert Wolff") heads a clause
-   beside it with that name as subject;
+   beside it with that name as subject; a verbless phrase after a dash hung on a verb before
+   it is a headline beside the clause ("... vor – Auch Kritik der Grünen");
 3. a finite verb read as a modifier ("Ungarn lehnte Gespräche ... ab") becomes the root;
 4. a phrase hung on an auxiliary goes to its verb; one glued to a time word ("am Montag
    Litauen") or to a noun without a comma ("den Rebellen Zugeständnisse"), or a bare noun
@@ -38,6 +39,8 @@ from newsevents.lang.clauses import ClauseLabels
 from newsevents.records import Token
 from newsevents.syntax.arcs import NOMINAL, PREDICATE
 from newsevents.syntax.roles import RoleRepairs
+
+BREAKS = frozenset({"–", "—", ";"})  # between two headlines of one line ("X – Y")
 
 
 class _Repair(RoleRepairs):
@@ -68,9 +71,24 @@ class _Repair(RoleRepairs):
             if r != main and self.tokens[r].pos in NOMINAL:
                 self.attach(r, main)
         self.inserted(main)
+        self.broken_off(main)
         for t in self.tokens:
             if self.is_root(t.i) and t.i != main and t.pos == "PUNCT":
                 self.head[t.i] = main
+
+    def broken_off(self, main: int) -> None:
+        """ "werfen dem Minister Zynismus vor – Auch scharfe Kritik der Grünen": a phrase after
+        a dash or semicolon, with no verb up to the next break, is a headline of its own beside
+        the main clause, not an argument of a verb before the break."""
+        breaks = [t.i for t in self.tokens if t.text in BREAKS]
+        for b in breaks:
+            end = next((e for e in breaks if e > b), len(self.tokens))
+            segment = range(b + 1, end)
+            if any(self.is_predicate(i) or self.tokens[i].pos == "AUX" for i in segment):
+                continue
+            for i in segment:
+                if self.head[i] < b and self.tokens[i].pos in NOMINAL and self.head[i] != i:
+                    self.head[i], self.dep[i] = main, self.names["parataxis"]
 
     def inserted(self, main: int) -> None:
         """ ", warnt Rupert Wolff": a finite verb after a comma that the parser hung as a
