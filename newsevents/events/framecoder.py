@@ -116,9 +116,9 @@ class FrameCoder:
             if found[index] is None and speaker_of[index]:
                 found[index] = statement(frame, self.lexicon, self.labels)
         if frames and headline is None:
-            for beside, candidate in beside_clauses(parse, self.lexicon, self.labels):
+            for beside, named in beside_clauses(parse, self.lexicon, self.labels):
                 frames.append(beside)
-                found.append(candidate)
+                found.append(named)
                 speaker_of.append([])
                 reported.append(False)
         subject: list[str] = []
