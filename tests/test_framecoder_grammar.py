@@ -61,3 +61,23 @@ def test_killed_in_an_attack_are_its_recipients() -> None:
     assert attacks
     assert not attacks[0].actors
     assert any(article.actors[r].sector == "CVL" for r in attacks[0].recipients)
+
+
+def test_first_person_goes_on_with_the_speaker() -> None:
+    article, events = frame_coded(
+        "Der Außenminister Karl Moser kam am Montag aus Rom zurück. Die Gespräche seien gut "
+        "gewesen, sagte Moser. Wir sind zu einer Einigung gelangt."
+    )
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert agreed
+    assert any("Moser" in article.actors[a].name for a in agreed[0].actors)
+
+
+def test_impersonal_es_reaches_nothing() -> None:
+    # the parties are the noun's own phrase, never the impersonal "es"
+    article, events = frame_coded(
+        "Am Abend kam es zu einer Einigung zwischen der Regierung und den Rebellen."
+    )
+    assert [e.type for e in events] == ["AGREE"]
+    names = {article.actors[a].name for a in events[0].actors + events[0].recipients}
+    assert names == {"Regierung", "Rebell"}

@@ -161,3 +161,19 @@ def test_symbol_rows_are_not_sentences() -> None:
     assert [article.text[s.start : s.end] for s in article.sentences] == [
         "Die Regierung hat beraten."
     ]
+
+
+def test_quotation_that_is_a_sentence_ends_where_it_closes() -> None:
+    # mixed marks, and a closing mark after a stray space
+    text = '„Wir bauen keine Zäune.“ Der Minister war zufrieden. "Es gibt keine Mauer. " Er ging.'
+    assert _split(text) == [
+        "„Wir bauen keine Zäune.“",
+        "Der Minister war zufrieden.",
+        '"Es gibt keine Mauer. "',
+        "Er ging.",
+    ]
+
+
+def test_quotation_opened_inside_a_sentence_stays_with_it() -> None:
+    pieces = _split('Er sagte: "Wir kommen. Wir gehen." Dann ging er.')
+    assert pieces[0].startswith('Er sagte: "Wir kommen. Wir gehen."')

@@ -285,6 +285,19 @@ def match_received(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) ->
     return None
 
 
+def _reached_by(frame: Frame, noun: int) -> list[int]:
+    """The subject that comes to an event named in a phrase ("Die Parteien kamen zu einer
+    Einigung"), not the impersonal "es" of "kam es zu Angriffen" (a neuter pronoun)."""
+    tokens = frame.parse.tokens
+    return [
+        s
+        for s in frame.subjects
+        if s != noun
+        and not (tokens[s].pos == "PRON" and tokens[s].feature("Gender") == "Neut")
+        and noun in [n for _, n in frame.obliques]
+    ]
+
+
 def negated_noun(
     noun: int, kids: dict[int, list[int]], tokens: list[Token], labels: ClauseLabels
 ) -> bool:
@@ -325,9 +338,11 @@ def _noun_roles(
     if occurrence:
         # "Widerstand kam aus Diplomatenkreisen": the source of what occurred is its actor,
         # on the noun or on the verb of occurrence.
-        candidate.actors = [k for p, k in own if p in OCCURRED_BY] or [
-            n for p, n in frame.obliques if p in OCCURRED_FROM
-        ]
+        candidate.actors = (
+            [k for p, k in own if p in OCCURRED_BY]
+            or [n for p, n in frame.obliques if p in OCCURRED_FROM]
+            or _reached_by(frame, noun)
+        )
     else:
         candidate.actors = list(frame.agents if frame.passive else frame.subjects)
     for slot in entry.recipient:

@@ -77,7 +77,14 @@ class Speakers:
         # A verb of saying narrates nothing: "hieß es" reports the same source again.
         content = [f for f in mains if f.lemma not in self.lexicon.speech_verbs]
         narrated = any(f.mood == "Ind" and (f.tense == "Past" or f.perfect) for f in content)
-        return [] if narrated or not mains else list(self.last)
+        # "Wir sind zu einem Abkommen gelangt": a news report never says "ich" or "wir" in its
+        # own voice; the speaker is still talking, whatever the tense.
+        first_person = (
+            any(t.pos == "PRON" and t.feature("Person") == "1" for t in mains[0].parse.tokens)
+            if mains
+            else False
+        )
+        return [] if (narrated and not first_person) or not mains else list(self.last)
 
     def spoke(self, sentence: Sentence, speakers: list[str]) -> None:
         """Remember who spoke in a sentence (the last statement's source)."""

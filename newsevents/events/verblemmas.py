@@ -114,7 +114,8 @@ def recovered_lemma(form: str, lemma: str, tag: str, known: frozenset[str]) -> s
         return None
     plausible = lemma.endswith("n") and not (lemma == form and tag not in INFINITIVE_TAGS)
     # A participle tagged as an infinitive ("abgeschossen zu haben"): particle + "ge" + "-en".
-    if lemma == form and any(form.startswith(p + "ge") for p in PARTICLES):
+    participle = lemma == form and any(form.startswith(p + "ge") for p in PARTICLES)
+    if participle:
         plausible = False
     # A past form the tagger took for an infinitive ("beschimpften"): its exact stem only.
     past = lemma == form and form.endswith("ten")
@@ -124,7 +125,7 @@ def recovered_lemma(form: str, lemma: str, tag: str, known: frozenset[str]) -> s
     # A present plural is its own infinitive ("leben"), and HanTa, which gives verb lemmas,
     # returns a strong past as its infinitive ("warfen" -> "werfen"): a form that is its own
     # lemma keeps its vowel, so no changed vowel is read into it ("leben" is no "loben").
-    present = lemma == form and form.endswith("en") and not past
+    present = lemma == form and form.endswith("en") and not (past or participle)
     strong = not plausible and not present
     tables = ((exact, _same), (loose, _skeleton)) if strong else ((exact, _same),)
     for table, key in tables:

@@ -137,6 +137,13 @@ def _containing(ranges: list[tuple[int, int]], starts: list[int], offset: int) -
     return k >= 0 and ranges[k][0] < offset < ranges[k][1] - 1
 
 
+def _around(ranges: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
+    """The indices of the opening and the closing mark of the quotation around `offset` (one
+    `_containing` found)."""
+    opening, end = ranges[bisect_left(starts, offset) - 1]
+    return opening, end - 1
+
+
 # -- sentence ends -----------------------------------------------------------------------------
 def _next_char(text: str, position: int) -> str:
     while position < len(text) and text[position] == " ":
@@ -181,9 +188,15 @@ def split_sentences(text: str, start: int, end: int, rules: SentenceRules) -> li
     spans: list[tuple[int, int]] = []
     begin = 0
     for match in _SENTENCE_END.finditer(chunk):
-        if _containing(quotes, quote_starts, match.start()):
-            continue
         stop = match.end()
+        if _containing(quotes, quote_starts, match.start()):
+            # A quotation that is a whole sentence ends where it closes ("„Wir sind bereit.“
+            # Der Minister ..."); a period further inside it, or in a quotation that began
+            # inside a sentence, ends nothing (it is kept with the words that frame it).
+            opening, close = _around(quotes, quote_starts, match.start())
+            if chunk[stop:close].strip() or chunk[begin:opening].strip():
+                continue
+            stop = close
         while stop < len(chunk) and chunk[stop] in CLOSING_MARKS:
             stop += 1
         if _ends_sentence(chunk, match.start(), stop, rules):
