@@ -1,11 +1,12 @@
 """Check the news event gold (German and English) that points into texts we may not copy.
 
-``gold/de-news-{tune,held,tune2,held2}.events.jsonl`` and ``gold/en-news-{tune,held}.events.jsonl``
-hold no article text: each record names its article (``source.file`` and ``source.id``, a record of
-``../shared/data/<file>``, or of ``../shared/<file>`` for a ``gold/...`` file; an article of a
-SemEval pair file is one side of a pair, see ``newsevents.evaluation.gold.texts_by_id``), the
-SHA-1 of the article text, and the sentence's character offsets (``start``/``end``, Python str
-indices, end exclusive). This script resolves every record against the shared data and checks:
+``gold/de-news-{tune,held,tune2,held2,held3}.events.jsonl`` and
+``gold/en-news-{tune,held}.events.jsonl`` hold no article text: each record names its article
+(``source.file`` and ``source.id``, a record of ``../shared/data/<file>``, or of
+``../shared/<file>`` for a ``gold/...`` file; an article of a SemEval pair file is one side of
+a pair, see ``newsevents.evaluation.gold.texts_by_id``), the SHA-1 of the article text, and the
+sentence's character offsets (``start``/``end``, Python str indices, end exclusive). This
+script resolves every record against the shared data and checks:
 
 - the record's shape: id, task "events", language "de" or "en", (``type_only: true``), source,
   start, end, sentence, events; ids unique over all files;
@@ -16,8 +17,8 @@ indices, end exclusive). This script resolves every record against the shared da
   boilerplate ("Advertisement") may lie between two sentences;
 - each German article is annotated from its first sentence (offset 0) on, SENTENCES_DE
   sentences in a row, and the articles of each tune/held pair of German files are exactly those
-  its draw script (``scripts/pick_gold_articles.py``, ``scripts/pick_gold_articles2.py``) puts
-  in that part;
+  its draw script (``scripts/pick_gold_articles.py``, ``scripts/pick_gold_articles2.py`` with
+  ``--draw 2`` or ``--draw 3``) puts in that part (the third draw has a held part only);
 - each event of a ``type_only`` record: exactly ``{"type": <PLOVER type>}``;
 - each other event: a PLOVER type, a status, actor and recipient lists of {code, sector,
   text} with a country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the
@@ -52,6 +53,7 @@ DEFAULT_FILES = (
     ROOT / "gold" / "de-news-held.events.jsonl",
     ROOT / "gold" / "de-news-tune2.events.jsonl",
     ROOT / "gold" / "de-news-held2.events.jsonl",
+    ROOT / "gold" / "de-news-held3.events.jsonl",
     ROOT / "gold" / "en-news-tune.events.jsonl",
     ROOT / "gold" / "en-news-held.events.jsonl",
 )
@@ -93,10 +95,12 @@ BOILERPLATE_GAP = re.compile(r"^\s*\n[^\n]{1,40}\n\s*$")
 CODE = re.compile(r"^[A-Z]{3}$")  # alpha-3, IGO, NGO
 SECTOR = re.compile(r"^[A-Z]{3}$")
 SENTENCES_DE = 7
-# German gold drawn by a script: (script module, tune file, held file, tune label, held label).
-DE_DRAWS = (
+# German gold drawn by a script: (script module, draw number (None: the first draw's own
+# script), tune file (None: all held out), held file, tune label, held label).
+DE_DRAWS: tuple[tuple[str, int | None, str | None, str, str, str], ...] = (
     (
         "pick_gold_articles",
+        None,
         "de-news-tune.events.jsonl",
         "de-news-held.events.jsonl",
         "tune",
@@ -104,10 +108,19 @@ DE_DRAWS = (
     ),
     (
         "pick_gold_articles2",
+        2,
         "de-news-tune2.events.jsonl",
         "de-news-held2.events.jsonl",
         "tune2",
         "held2",
+    ),
+    (
+        "pick_gold_articles2",
+        3,
+        None,
+        "de-news-held3.events.jsonl",
+        "tune3",
+        "held3",
     ),
 )
 
@@ -321,30 +334,37 @@ def check_file(
 
 
 def check_draws(data_dir: Path, report: Report) -> None:
-    """The articles of each German tune/held pair are those its draw script puts there."""
+    """The articles of each German tune/held pair (or held part alone) are those its draw script
+    puts there."""
     sys.path.insert(0, str(ROOT / "scripts"))
     data = data_dir / "10kgnad-test.text.jsonl"
-    for module_name, tune, held, tune_part, held_part in DE_DRAWS:
-        if tune not in report.articles or held not in report.articles:
+    for module_name, number, tune, held, tune_part, held_part in DE_DRAWS:
+        if held not in report.articles or (tune is not None and tune not in report.articles):
             continue
         if not data.is_file():
             report.problem(str(data), "not found: cannot check the draw of the German gold")
             return
         module = importlib.import_module(module_name)
         by_category = module.load_categories(data)
-        if module_name == "pick_gold_articles":
+        if number is None:
             chosen = module.draw(by_category)
         else:
-            chosen = module.draw(by_category, module.article_ids(module.EXISTING_GOLD))
+            existing = module.article_ids(module.DRAWS[number].existing_gold)
+            chosen = module.draw(by_category, existing, number)
         ids = [article_id for article_id, _, _ in chosen]
-        held_ids = module.split(ids)
+        held_ids = module.split(ids) if number is None else module.split(ids, number)
+        name = module_name if number is None else f"{module_name} --draw {number}"
+        if tune is None:
+            for article_id in sorted(set(ids) - held_ids):
+                report.problem(f"{held} {article_id}", f"{name} puts it in {tune_part}: no file")
+        parts = ((tune, tune_part), (held, held_part)) if tune is not None else ((held, held_part),)
         expected = {held: held_ids, tune: set(ids) - held_ids}
-        for label, part in ((tune, tune_part), (held, held_part)):
+        for label, part in parts:
             got = report.articles[label]
             for article_id in sorted(got - expected[label]):
-                report.problem(f"{label} {article_id}", f"not in the {part} part of {module_name}")
+                report.problem(f"{label} {article_id}", f"not in the {part} part of {name}")
             for article_id in sorted(expected[label] - got):
-                report.problem(f"{label} {article_id}", f"{part} article of {module_name} missing")
+                report.problem(f"{label} {article_id}", f"{part} article of {name} missing")
 
 
 def main(argv: list[str] | None = None) -> int:
