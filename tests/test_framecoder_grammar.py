@@ -81,3 +81,28 @@ def test_impersonal_es_reaches_nothing() -> None:
     assert [e.type for e in events] == ["AGREE"]
     names = {article.actors[a].name for a in events[0].actors + events[0].recipients}
     assert names == {"Regierung", "Rebell"}
+
+
+def test_later_count_of_victims_is_detail() -> None:
+    _, events = frame_coded(
+        "Bewaffnete haben am Montag ein Dorf im Norden überfallen. Nach Angaben der Behörden "
+        "wurden zwölf Menschen verletzt."
+    )
+    assert [e.type for e in events].count("ASSAULT") == 1
+
+
+def test_count_naming_the_attack_is_coded() -> None:
+    _, events = frame_coded(
+        "Bewaffnete haben am Montag ein Dorf im Norden überfallen. Bei einem zweiten Angriff "
+        "auf eine Schule wurden zwölf Menschen getötet."
+    )
+    assert [e.type for e in events].count("ASSAULT") == 2
+
+
+def test_reporter_is_no_attacker() -> None:
+    article, events = frame_coded(
+        "Zwölf Menschen seien bei Zusammenstößen verletzt worden, berichtete die Agentur."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks
+    assert all("Agentur" not in article.actors[a].name for e in attacks for a in e.actors)

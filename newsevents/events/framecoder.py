@@ -34,6 +34,7 @@ TYPED_SPEECH = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "
 CONTENT_TARGETS = {"ACCUSE", "REQUEST"}  # said of someone: the reported clause's subject
 PLACE_TARGETS = {"ASSAULT", "AID", "SANCTION"}  # a place as their object stands for its country
 STATEMENT_RULES = ("obligation", "criticism", "praise", "necessity")  # acts, whatever their mood
+UNSPOKEN = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION"}  # acts, never words
 PROMISED = {"SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "CONSULT"}  # announced -> AGREE
 
 
@@ -54,6 +55,7 @@ class FrameCoder:
         self.dates = ClauseDates(article, self.profile, infer_year(article, self.profile, statuses))
         self.speakers = Speakers(self.lexicon, self.labels)
         self.events: list[Event] = []
+        self.attacked = False  # an attack was reported earlier in the article
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Event]:
@@ -140,6 +142,7 @@ class FrameCoder:
             )
             if event is not None:
                 self.events.append(event)
+                self.attacked = self.attacked or event.type == "ASSAULT"
                 if event.type in TYPED_SPEECH and event.actors and not spoke:
                     spoke = list(event.actors)
         self.speakers.spoke(sentence, next((s for s in speaker_of if s), spoke))
@@ -250,8 +253,20 @@ class FrameCoder:
             # the subject of the obligation to act; criticism is the speaker's too.
             recipients, actors = actors or recipients, list(speaker)
             actor_why = ["the speaker says it"]
-        if not actors and frame.inherited_subject is False and frame.mood == "Sub" and speaker:
+        if (
+            not actors
+            and frame.inherited_subject is False
+            and frame.mood == "Sub"
+            and speaker
+            and event_type not in UNSPOKEN
+        ):
+            # A speech act in reported words is the speaker's; an attack or an arrest they
+            # report is not ("seien ... verletzt worden, berichtete die Agentur").
             actors, actor_why = list(speaker), ["the reported speaker"]
+        if event_type == "ASSAULT" and not actors and self.attacked and not self._attack(frame):
+            # "80 weitere wurden verletzt": with no attacker and no attack named, after an
+            # attack already reported, a count of its victims is a detail of that attack.
+            return None
         recipients = [r for r in recipients if r not in actors]
         # Speakers found by the attribution cues ("so X", "Begründung des X:") were not resolved
         # through a phrase of the clause: they are placed here like any other party.
@@ -342,6 +357,16 @@ class FrameCoder:
         konjunktiv = frame.mood == "Sub" or (frame.tense == "Past" and bool(speaker))
         advice = modals & self.labels.advice_modals and konjunktiv
         return bool(modals & self.labels.demand_modals or advice)
+
+    def _attack(self, frame: Frame) -> bool:
+        """Whether the clause names an attack by a noun ("bei der Attacke auf ...")."""
+        tokens = frame.parse.tokens
+        return any(
+            e.type == "ASSAULT"
+            for i in frame.tokens
+            if tokens[i].pos in {"NOUN", "PROPN"}
+            for e in self.lexicon.noun(tokens[i].lemma)
+        )
 
     def _negated_reading(self, frame: Frame) -> bool:
         return any(e.negated_only for e in self.lexicon.verb(frame.lemma))
