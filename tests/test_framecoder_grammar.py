@@ -106,3 +106,24 @@ def test_reporter_is_no_attacker() -> None:
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert attacks
     assert all("Agentur" not in article.actors[a].name for e in attacks for a in e.actors)
+
+
+def test_owner_of_the_thing_refused_is_the_recipient() -> None:
+    article, events = frame_coded(
+        "Der frühere Minister Vuk Jeremic will Generalsekretär werden. Der Präsident ließ "
+        "wissen, dass er die Kandidatur von Jeremic nicht unterstützen würde."
+    )
+    refusals = [e for e in events if e.type == "REJECT"]
+    assert refusals
+    assert any("Jeremic" in article.actors[r].name for r in refusals[0].recipients)
+
+
+def test_pronoun_under_a_verb_of_saying_is_its_subject() -> None:
+    article, events = frame_coded(
+        "Die Oppositionschefin Anna Berger kritisierte das Budget. Der Kanzler erklärte, er "
+        "werde die Gewerkschaft nicht unterstützen."
+    )
+    refusals = [e for e in events if e.type == "REJECT"]
+    assert refusals
+    assert all("Berger" not in article.actors[a].name for a in refusals[0].actors)
+    assert any(article.actors[a].name == "Kanzler" for a in refusals[0].actors)

@@ -17,7 +17,7 @@ from newsevents.events.framematch import Candidate, match_noun, match_received, 
 from newsevents.events.frames import Frame, extract_frames
 from newsevents.events.headlines import beside_clauses, headline_event
 from newsevents.events.merge import fuse_events
-from newsevents.events.partyref import PartyResolver
+from newsevents.events.partyref import PartyResolver, Resolved
 from newsevents.events.phrasal import match_phrase
 from newsevents.events.quotes import make_quotes, quote_spans
 from newsevents.events.references import References
@@ -26,7 +26,17 @@ from newsevents.events.verblemmas import mend
 from newsevents.kb.base import KnowledgeBase
 from newsevents.lang.lexicons import ontology
 from newsevents.lang.profile import Lexicons
-from newsevents.records import Article, Event, EventStatus, Mention, Parse, Quote, Sentence, Span
+from newsevents.records import (
+    Article,
+    Event,
+    EventStatus,
+    Mention,
+    Parse,
+    Quote,
+    Sentence,
+    Span,
+    Token,
+)
 
 COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Speech acts whose complement is what they are about (their topic), not a second event.
@@ -56,6 +66,7 @@ class FrameCoder:
         self.speakers = Speakers(self.lexicon, self.labels)
         self.events: list[Event] = []
         self.attacked = False  # an attack was reported earlier in the article
+        self.frames: list[Frame] = []  # the frames of the sentence being coded
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Event]:
@@ -82,6 +93,7 @@ class FrameCoder:
         self, sentence: Sentence, parse: Parse, attribution: Attribution | None
     ) -> list[str]:
         frames = extract_frames(parse, self.labels)
+        self.frames = frames
         if self.labels.particle_joins == "prefix":  # German lemmas and separable particles
             for frame in frames:
                 mend(frame, self.lexicon)
@@ -203,6 +215,8 @@ class FrameCoder:
                     head = clause.head
                     reasons.append(f"relative '{token.text}' -> '{parse.tokens[head].text}'")
             found = self.parties.resolve(parse, head)
+            if found.pronoun is not None and not found.ids and frame is not None:
+                found = self._governing_subject(parse, found.pronoun, frame) or found
             if found.pronoun is not None and not found.ids:
                 found = self.references.pronoun(parse, found.pronoun, speaker)
             into = unnamed if "(no name" in found.reason else named
@@ -210,6 +224,30 @@ class FrameCoder:
             if found.reason:
                 reasons.append(found.reason)
         return (named or unnamed), reasons
+
+    def _governing_subject(self, parse: Parse, pronoun: Token, frame: Frame) -> Resolved | None:
+        """ "Der Präsident ließ wissen, dass er ... nicht unterstützen würde": a third-person
+        pronoun subject of a clause under another is that clause's subject (the nearest
+        governing clause whose named subject agrees in number and gender)."""
+        if pronoun.i not in frame.subjects or pronoun.feature("Person") not in {"3", None}:
+            return None
+        if pronoun.feature("Gender") == "Neut" or not self.frames:
+            return None  # "es": no party
+        node = frame.parent
+        while node is not None and node < len(self.frames):
+            upper = self.frames[node]
+            for s in upper.subjects:
+                token = parse.tokens[s]
+                if token.pos == "PRON" or not _agree(pronoun, token):
+                    continue
+                found = self.parties.resolve(parse, s)
+                if found.ids:
+                    found.reason = (
+                        f"'{pronoun.text}' -> '{token.text}' (subject of the clause above)"
+                    )
+                    return found
+            node = upper.parent
+        return None
 
     # 2. one event
     def _event(
@@ -406,3 +444,12 @@ def _reported_clauses(frames: list[Frame], index: int) -> list[Frame]:
     if frame.parent is not None and frames[frame.parent].head < frame.head:
         found.append(frames[frame.parent])
     return [f for f in found if not f.passive and f.subjects]
+
+
+def _agree(pronoun: Token, noun: Token) -> bool:
+    """Whether a pronoun can stand for a noun: number and gender, where both are known."""
+    for feature in ("Number", "Gender"):
+        a, b = pronoun.feature(feature), noun.feature(feature)
+        if a and b and a != b:
+            return False
+    return True

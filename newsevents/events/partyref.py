@@ -130,6 +130,13 @@ class PartyResolver:
                         found.reason = "; ".join(r for r in (found.reason, one.reason) if r)
                     if found.ids:
                         return found
+                elif (_name_like(t) or self._surname(t)) and self._party_noun(token) is None:
+                    # "die Kandidatur von Jeremic": a name no mention covers owns the thing
+                    # (not a party noun's: "Angehörige der Kammer" are the Angehörige)
+                    owner = self._one(parse, node, recent)
+                    if owner.ids:
+                        owner.reason = f"{owner.reason} (owner of '{token.text}')"
+                        return owner
         # d) a party noun without a name
         sector = self._party_noun(token)
         if sector is not None and token.pos in NOMINAL | {"ADJ"}:
