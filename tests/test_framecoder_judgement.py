@@ -122,3 +122,22 @@ def test_genitive_of_a_noun_of_saying_is_its_speaker() -> None:
 def test_genitive_of_an_arrest_is_no_actor() -> None:
     _, events = frame_coded("Festnahme des Journalisten in Istanbul.")
     assert all(not e.actors for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Die Zeitungen schießen sich auf den neuen Parteichef ein.", "ACCUSE"),
+        ("Die Ministerin Anna Berger steht wegen der Reform in der Kritik.", "ACCUSE"),
+        ("Der Bürgermeister Karl Moser geriet wegen des Budgets ins Kreuzfeuer.", "ACCUSE"),
+        ("Die Opposition ging mit dem Kanzler hart ins Gericht.", "ACCUSE"),
+        ("Die Gewerkschaft bot der Regierung die Stirn.", "REJECT"),
+    ],
+)
+def test_idioms_of_criticism_and_defiance(text: str, kind: str) -> None:
+    _, events = frame_coded(text, "de")
+    assert kind in [e.type for e in events]
+
+
+def test_standing_before_a_body_is_no_idiom() -> None:
+    assert not frame_coded("Der Präsident stand am Montag vor dem Parlament.", "de")[1]
