@@ -127,3 +127,12 @@ def test_pronoun_under_a_verb_of_saying_is_its_subject() -> None:
     assert refusals
     assert all("Berger" not in article.actors[a].name for a in refusals[0].actors)
     assert any(article.actors[a].name == "Kanzler" for a in refusals[0].actors)
+
+
+def test_attack_named_in_a_phrase_gives_its_source() -> None:
+    article, events = frame_coded(
+        "Drei Soldaten wurden am Montag bei Raketenbeschuss aus Syrien verletzt."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks
+    assert {article.actors[a].country for a in attacks[0].actors} == {"SYR"}

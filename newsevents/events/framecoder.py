@@ -13,7 +13,13 @@ from __future__ import annotations
 from newsevents.events.attribution import Attribution, AttributionTracker
 from newsevents.events.clausedates import ClauseDates
 from newsevents.events.frame import infer_year
-from newsevents.events.framematch import Candidate, match_noun, match_received, match_verb
+from newsevents.events.framematch import (
+    Candidate,
+    attack_sources,
+    match_noun,
+    match_received,
+    match_verb,
+)
 from newsevents.events.frames import Frame, extract_frames
 from newsevents.events.headlines import beside_clauses, headline_event
 from newsevents.events.merge import fuse_events
@@ -264,6 +270,10 @@ class FrameCoder:
         frame = frames[index]
         event_type, status, planned_type, why = self._status(frame, candidate, speaker, reported)
         actors, actor_why = self._ids(parse, candidate.actors, speaker, frame)
+        if event_type == "ASSAULT" and not actors:
+            # "bei Artilleriefeuer aus Syrien verletzt": the attack named comes from its source
+            sources_of = attack_sources(frame, self.lexicon, self.labels)
+            actors, actor_why = self._ids(parse, sources_of, speaker, frame)
         recipients, recipient_why = self._ids(parse, candidate.recipients, speaker, frame)
         for slot, heads in candidate.alternatives:
             if recipients:

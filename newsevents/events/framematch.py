@@ -25,6 +25,7 @@ from newsevents.records import Token
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 OCCURRED_BY = frozenset({"", "von", "aus", "zwischen", "by", "between", "from"})
 OCCURRED_FROM = frozenset({"von", "aus", "from"})  # a phrase of the verb naming the source
+ATTACK_FROM = frozenset({"aus", "von", "durch", "from", "by"})  # where an attack comes from
 RECEIVED_FROM = frozenset({"", "von", "aus", "seitens"})  # whose act a received noun is
 
 
@@ -283,6 +284,26 @@ def match_received(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) ->
         candidate.rule = f"noun '{tokens[noun].lemma}' received with '{frame.lemma}'"
         return candidate
     return None
+
+
+def attack_sources(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> list[int]:
+    """Who an attack named in a phrase of the clause comes from: its own "aus"/"von"/"durch"
+    phrase ("bei Artilleriefeuer aus Syrien verletzt", "durch Schüsse von Soldaten")."""
+    tokens = frame.parse.tokens
+    kids = children_of(tokens)
+    for _, noun in frame.obliques:
+        entries = lexicon.noun(tokens[noun].lemma) or lexicon.noun(tokens[noun].text)
+        if not any(e.type == "ASSAULT" for e in entries):
+            continue
+        own = [
+            prepositional(k, kids, tokens, labels)
+            for k in kids.get(noun, [])
+            if tokens[k].dep in labels.oblique
+        ]
+        found = [h for p, h in own if p in ATTACK_FROM]
+        if found:
+            return found
+    return []
 
 
 def _reached_by(frame: Frame, noun: int) -> list[int]:
