@@ -136,3 +136,24 @@ def test_attack_named_in_a_phrase_gives_its_source() -> None:
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert attacks
     assert {article.actors[a].country for a in attacks[0].actors} == {"SYR"}
+
+
+def test_es_gab_tells_an_occurrence_by_its_agent() -> None:
+    article, events = frame_coded(
+        "Im Norden des Landes habe es erneut Angriffe durch Soldaten der Armee gegeben, "
+        "klagte die UNO."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations
+    recipients = {article.actors[r].name for r in accusations[0].recipients}
+    assert recipients & {"Soldat", "Armee"}
+
+
+def test_capitalised_noun_read_as_verb_heads_no_clause() -> None:
+    # "Angriffe" inside the sentence is the noun, not the Konjunktiv of "angreifen"
+    article, events = frame_coded(
+        "Die UNO kritisierte, es habe in der Stadt Angriffe durch die Armee gegeben."
+    )
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations
+    assert {article.actors[r].name for r in accusations[0].recipients} == {"Armee"}

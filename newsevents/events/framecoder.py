@@ -200,6 +200,8 @@ class FrameCoder:
             return True
         if frame.parent is None or frame.kind not in {"complement", "other"}:
             return False
+        if frame.token.dep in self.labels.conj:
+            return False  # "steht in der Kritik und verweigerte ...": an act of its own
         parent = found[frame.parent]
         return parent is not None and parent.type in TYPED_SPEECH
 
@@ -290,6 +292,11 @@ class FrameCoder:
             # demand in the words of its speaker is aimed at the subject of those words.
             for content in _reported_clauses(frames, index):
                 recipients, recipient_why = self._ids(parse, content.subjects, speaker, content)
+                told = None if recipients else match_noun(content, self.lexicon, self.labels)
+                if told is not None:
+                    # "klagte, es habe Bombardierungen durch X gegeben": the doers of the
+                    # act the words tell of
+                    recipients, recipient_why = self._ids(parse, told.actors, speaker, content)
                 if recipients:
                     recipient_why = [*recipient_why, "the subject of the reported words"]
                     break

@@ -24,7 +24,9 @@ from newsevents.records import Token
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 OCCURRED_BY = frozenset({"", "von", "aus", "zwischen", "by", "between", "from"})
-OCCURRED_FROM = frozenset({"von", "aus", "from"})  # a phrase of the verb naming the source
+OCCURRED_FROM = frozenset(
+    {"von", "aus", "durch", "from", "by"}
+)  # a phrase of the verb naming the source
 ATTACK_FROM = frozenset({"aus", "von", "durch", "from", "by"})  # where an attack comes from
 RECEIVED_FROM = frozenset({"", "von", "aus", "seitens"})  # whose act a received noun is
 
@@ -243,7 +245,12 @@ def match_noun(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
             candidate = Candidate(entry.type, [noun, frame.head], mode=entry.mode, noun=noun)
             candidate.rule = f"noun '{tokens[noun].lemma}' with '{lemma}'"
             candidate.negated = negated_noun(noun, kids, tokens, labels)
-            _noun_roles(candidate, frame, entry, kids, labels, occurrence and not support)
+            # "es gab Angriffe", "es habe Bombardierungen durch X gegeben": with the impersonal
+            # "es" a verb that is both a support and an occurrence verb tells an occurrence.
+            impersonal = occurrence and not _reached_by(frame, -1) and bool(frame.subjects)
+            _noun_roles(
+                candidate, frame, entry, kids, labels, occurrence and (impersonal or not support)
+            )
             return candidate
     return None
 
@@ -308,14 +315,15 @@ def attack_sources(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) ->
 
 def _reached_by(frame: Frame, noun: int) -> list[int]:
     """The subject that comes to an event named in a phrase ("Die Parteien kamen zu einer
-    Einigung"), not the impersonal "es" of "kam es zu Angriffen" (a neuter pronoun)."""
+    Einigung"), not the impersonal "es" of "kam es zu Angriffen" (a neuter pronoun); with
+    `noun` -1, the clause's subjects other than that "es"."""
     tokens = frame.parse.tokens
     return [
         s
         for s in frame.subjects
         if s != noun
         and not (tokens[s].pos == "PRON" and tokens[s].feature("Gender") == "Neut")
-        and noun in [n for _, n in frame.obliques]
+        and (noun < 0 or noun in [n for _, n in frame.obliques])
     ]
 
 

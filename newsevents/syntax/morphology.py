@@ -156,7 +156,7 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
             found[token.i] = _as_finite(token, morphology) or token
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
     found = [_name_as_adverb(_noun_as_name(t, morphology), morphology) for t in found]
-    found = [_participle(t, morphology) for t in found]
+    found = [_participle(_not_a_verb(t, morphology), morphology) for t in found]
     if found:
         found[0] = _opening_adverb(found[0], morphology)
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
@@ -235,6 +235,25 @@ def _participle(token: Token, morphology: GermanMorphology) -> Token:
     features = [f for f in token.morph.split("|") if f and not f.startswith("VerbForm=")]
     morph = "|".join(sorted([*features, "VerbForm=Part"]))
     return replace(token, tag="VVPP", lemma=lemma, morph=morph)
+
+
+# HanTa's noun tags, for capitalised words the model took for verbs.
+NOUN_TAGS = {"NN": ("NOUN", "NN"), "NE": ("PROPN", "NE")}
+VERB_FEATURES = ("VerbForm=", "Mood=", "Tense=", "Person=")
+
+
+def _not_a_verb(token: Token, morphology: GermanMorphology) -> Token:
+    """A capitalised word inside the sentence that the model tagged a full verb and HanTa
+    knows only as a noun ("es habe Angriffe ... gegeben", "bestätigte Berichte"): a noun, so
+    that it heads no clause (`repair.py` hangs what it governed on the verb)."""
+    if not token.tag.startswith("VV") or token.i == 0 or not token.text[:1].isupper():
+        return token
+    found = morphology.readings(token.text)
+    if not found or found[0][1] < GUESSED or any(tag not in NOUN_TAGS for tag, _ in found):
+        return token
+    pos, tag = NOUN_TAGS[found[0][0]]
+    morph = "|".join(f for f in token.morph.split("|") if f and not f.startswith(VERB_FEATURES))
+    return replace(token, pos=pos, tag=tag, lemma=token.text, morph=morph)
 
 
 def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:

@@ -242,6 +242,29 @@ class _Repair(RoleRepairs):
         marked = {"DET", "ADJ", "NUM", "ADP"}
         return not any(self.tokens[k].pos in marked for k in self.kids(i))
 
+    def demoted(self) -> None:
+        """A noun heading an auxiliary and a verb below it was a verb to the parser ("es habe
+        ... Angriffe ... gegeben", tagged back to a noun by `morphology.py`): the verb takes
+        its place, the noun's clause words (auxiliary, subject, phrases, subordinator) go to
+        the verb, and the noun is the verb's object."""
+        for t in self.tokens:
+            if t.pos not in NOMINAL:
+                continue
+            kids = self.kids(t.i)
+            auxes = [k for k in kids if self.dep[k] in self.labels.aux]
+            verbs = [k for k in kids if self.is_predicate(k) and k > t.i]
+            if not auxes or not verbs:
+                continue
+            verb = verbs[0]
+            self.head[verb], self.dep[verb] = self.head[t.i], self.dep[t.i]
+            if self.is_root(t.i):
+                self.head[verb] = verb
+            clause = self.labels.aux | self.labels.subject | self.labels.oblique | self.labels.mark
+            for k in kids:
+                if k != verb and (self.dep[k] in clause or self.tokens[k].pos == "PUNCT"):
+                    self.head[k] = verb
+            self.head[t.i], self.dep[t.i] = verb, self.names["object"]
+
     def auxiliaries(self) -> None:
         """A phrase hung on an auxiliary belongs to the verb the auxiliary serves."""
         for t in self.tokens:
@@ -502,6 +525,7 @@ def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
         return tokens
     fixed = _Repair(tokens, labels)
     fixed.particles()
+    fixed.demoted()
     fixed.roots()
     fixed.auxiliaries()
     fixed.glued()
