@@ -157,3 +157,11 @@ def test_capitalised_noun_read_as_verb_heads_no_clause() -> None:
     accusations = [e for e in events if e.type == "ACCUSE"]
     assert accusations
     assert {article.actors[r].name for r in accusations[0].recipients} == {"Armee"}
+
+
+def test_dead_in_a_brawl_are_its_recipients() -> None:
+    _, events = frame_coded(
+        "Zwei Männer sind bei einer Massenschlägerei in der Innenstadt ums Leben gekommen."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and attacks[0].recipients and not attacks[0].actors
