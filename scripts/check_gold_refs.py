@@ -1,6 +1,6 @@
 """Check the news event gold (German and English) that points into texts we may not copy.
 
-``gold/de-news-{tune,held,tune2,held2,held3}.events.jsonl`` and
+``gold/de-news-{tune,held,tune2,held2,held3,tune3}.events.jsonl`` and
 ``gold/en-news-{tune,held}.events.jsonl`` hold no article text: each record names its article
 (``source.file`` and ``source.id``, a record of ``../shared/data/<file>``, or of
 ``../shared/<file>`` for a ``gold/...`` file; an article of a SemEval pair file is one side of
@@ -18,7 +18,8 @@ script resolves every record against the shared data and checks:
 - each German article is annotated from its first sentence (offset 0) on, SENTENCES_DE
   sentences in a row, and the articles of each tune/held pair of German files are exactly those
   its draw script (``scripts/pick_gold_articles.py``, ``scripts/pick_gold_articles2.py`` with
-  ``--draw 2`` or ``--draw 3``) puts in that part (the third draw has a held part only);
+  ``--draw 2``, ``--draw 3`` or ``--draw 4``) puts in that part (the third draw has a held part
+  only, the fourth a tuning part only);
 - each event of a ``type_only`` record: exactly ``{"type": <PLOVER type>}``;
 - each other event: a PLOVER type, a status, actor and recipient lists of {code, sector,
   text} with a country code (ISO 3166-1 alpha-3), IGO, NGO or null; every party ``text``, the
@@ -54,6 +55,7 @@ DEFAULT_FILES = (
     ROOT / "gold" / "de-news-tune2.events.jsonl",
     ROOT / "gold" / "de-news-held2.events.jsonl",
     ROOT / "gold" / "de-news-held3.events.jsonl",
+    ROOT / "gold" / "de-news-tune3.events.jsonl",
     ROOT / "gold" / "en-news-tune.events.jsonl",
     ROOT / "gold" / "en-news-held.events.jsonl",
 )
@@ -96,8 +98,9 @@ CODE = re.compile(r"^[A-Z]{3}$")  # alpha-3, IGO, NGO
 SECTOR = re.compile(r"^[A-Z]{3}$")
 SENTENCES_DE = 7
 # German gold drawn by a script: (script module, draw number (None: the first draw's own
-# script), tune file (None: all held out), held file, tune label, held label).
-DE_DRAWS: tuple[tuple[str, int | None, str | None, str, str, str], ...] = (
+# script), tune file (None: all held out), held file (None: all for tuning), tune label, held
+# label).
+DE_DRAWS: tuple[tuple[str, int | None, str | None, str | None, str, str], ...] = (
     (
         "pick_gold_articles",
         None,
@@ -121,6 +124,14 @@ DE_DRAWS: tuple[tuple[str, int | None, str | None, str, str, str], ...] = (
         "de-news-held3.events.jsonl",
         "tune3",
         "held3",
+    ),
+    (
+        "pick_gold_articles2",
+        4,
+        "de-news-tune3.events.jsonl",
+        None,
+        "tune3",
+        "held4",
     ),
 )
 
@@ -334,12 +345,13 @@ def check_file(
 
 
 def check_draws(data_dir: Path, report: Report) -> None:
-    """The articles of each German tune/held pair (or held part alone) are those its draw script
-    puts there."""
+    """The articles of each German tune/held pair (or held or tuning part alone) are those its
+    draw script puts there."""
     sys.path.insert(0, str(ROOT / "scripts"))
     data = data_dir / "10kgnad-test.text.jsonl"
     for module_name, number, tune, held, tune_part, held_part in DE_DRAWS:
-        if held not in report.articles or (tune is not None and tune not in report.articles):
+        files = [name for name in (tune, held) if name is not None]
+        if any(name not in report.articles for name in files):
             continue
         if not data.is_file():
             report.problem(str(data), "not found: cannot check the draw of the German gold")
@@ -354,16 +366,18 @@ def check_draws(data_dir: Path, report: Report) -> None:
         ids = [article_id for article_id, _, _ in chosen]
         held_ids = module.split(ids) if number is None else module.split(ids, number)
         name = module_name if number is None else f"{module_name} --draw {number}"
-        if tune is None:
-            for article_id in sorted(set(ids) - held_ids):
-                report.problem(f"{held} {article_id}", f"{name} puts it in {tune_part}: no file")
-        parts = ((tune, tune_part), (held, held_part)) if tune is not None else ((held, held_part),)
-        expected = {held: held_ids, tune: set(ids) - held_ids}
-        for label, part in parts:
+        for label, part, wanted in (
+            (tune, tune_part, set(ids) - held_ids),
+            (held, held_part, held_ids),
+        ):
+            if label is None:
+                for article_id in sorted(wanted):
+                    report.problem(f"{name} {article_id}", f"{name} puts it in {part}: no file")
+                continue
             got = report.articles[label]
-            for article_id in sorted(got - expected[label]):
+            for article_id in sorted(got - wanted):
                 report.problem(f"{label} {article_id}", f"not in the {part} part of {name}")
-            for article_id in sorted(expected[label] - got):
+            for article_id in sorted(wanted - got):
                 report.problem(f"{label} {article_id}", f"{part} article of {name} missing")
 
 

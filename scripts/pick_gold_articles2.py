@@ -1,11 +1,12 @@
-"""Reproduce the later article draws of the German news event gold: the second (tune2/held2) and
-the third (held3).
+"""Reproduce the later article draws of the German news event gold: the second (tune2/held2), the
+third (held3) and the fourth (tune3).
 
 ``gold/de-news-tune2.events.jsonl`` and ``gold/de-news-held2.events.jsonl`` annotate 30 further
 articles of the 10kGNAD test split (``../shared/data/10kgnad-test.text.jsonl``), none of them in
 the first draw (``scripts/pick_gold_articles.py``, files ``de-news-tune``/``de-news-held``);
 ``gold/de-news-held3.events.jsonl`` annotates 20 more, none of them in either earlier draw, all
-held out. Each later draw is the first draw's method with its own seed, quotas and skips
+held out; ``gold/de-news-tune3.events.jsonl`` annotates 30 more, none of them in an earlier
+draw, all for tuning. Each later draw is the first draw's method with its own seed, quotas and skips
 (DRAWS):
 
 1. For each category of the draw (in that order), the article ids of that category are sorted
@@ -18,13 +19,14 @@ held out. Each later draw is the first draw's method with its own seed, quotas a
    Panorama and Wirtschaft only articles about politics, crime and courts, protests or
    conflict), until the category's quota is filled.
 3. The held-out articles are ``random.Random(seed).sample`` of ``held`` of the chosen ids
-   (sorted by number first), or all of them where ``held`` is None; the rest are for tuning.
+   (sorted by number first), all of them where ``held`` is None, none where it is 0; the rest
+   are for tuning.
 
 Each chosen article is annotated from its first sentence (the teaser line) on, SENTENCES
 sentences in a row, every sentence with a record (an empty event list included).
 
 Usage:
-    python scripts/pick_gold_articles2.py [--draw 2|3]
+    python scripts/pick_gold_articles2.py [--draw 2|3|4]
         [--data ../shared/data/10kgnad-test.text.jsonl] [--json]
 
 Prints one line per chosen article (id, category, split, draw position), or with ``--json``
@@ -65,7 +67,7 @@ class Draw:
     number: int
     seed: int
     categories: tuple[tuple[str, int], ...]
-    held: int | None
+    held: int | None  # None: all held out; 0: none
     existing_gold: tuple[Path, ...]
     skipped: dict[str, str]
     parts: tuple[str, str]
@@ -125,7 +127,47 @@ THIRD = Draw(
     parts=("tune3", "held3"),
 )
 
-DRAWS: dict[int, Draw] = {draw.number: draw for draw in (SECOND, THIRD)}
+FOURTH = Draw(
+    number=4,
+    seed=20163,
+    categories=(("International", 13), ("Inland", 10), ("Panorama", 5), ("Wirtschaft", 2)),
+    held=0,  # all 30 for tuning: a fresh set to look at, measured once before tuning on it
+    # Every German gold file of the first three draws (de-news-held.second annotates the
+    # articles of de-news-held again).
+    existing_gold=(
+        GOLD / "de-news-tune.events.jsonl",
+        GOLD / "de-news-held.events.jsonl",
+        GOLD / "de-news-tune2.events.jsonl",
+        GOLD / "de-news-held2.events.jsonl",
+        GOLD / "de-news-held3.events.jsonl",
+    ),
+    skipped={
+        # Inland
+        "10kgnad-test-138": "only 6 sentences",
+        "10kgnad-test-528": (
+            "figures of the education ministry on mother-tongue teaching: statistics, no"
+            " political event"
+        ),
+        # Panorama: only articles about politics, crime/police/courts, protests or conflict
+        "10kgnad-test-305": "two work accidents on building sites (accidents)",
+        "10kgnad-test-705": (
+            "questions and answers on what the law does with refugees who commit crimes: an"
+            " explainer, no act of anyone"
+        ),
+        "10kgnad-test-737": "portrait of a volunteer who coordinates helpers for refugees",
+        # Wirtschaft: same rule as Panorama
+        "10kgnad-test-892": "interview with a socio-economist on poverty in Austria",
+        "10kgnad-test-564": "Siemens employees as shareholders (business only)",
+        "10kgnad-test-545": "an analyst on oil prices before an OPEC meeting (business only)",
+        "10kgnad-test-340": "a survey of employees on work e-mails at leisure: statistics",
+        "10kgnad-test-532": "Peugeot's half-year profit (business only)",
+        "10kgnad-test-148": "an insurer's profit and dividend (business only)",
+        "10kgnad-test-40": "a change of chief executive at Henkel (business only)",
+    },
+    parts=("tune3", "held4"),
+)
+
+DRAWS: dict[int, Draw] = {draw.number: draw for draw in (SECOND, THIRD, FOURTH)}
 
 # The second draw under the names this module has always given it (scripts/check_gold_refs.py).
 SEED = SECOND.seed
@@ -153,12 +195,14 @@ def draw(
 
 
 def split(article_ids: list[str], number: int = 2) -> set[str]:
-    """The held-out ids of draw `number`: a seeded sample of its ``held`` chosen articles, or
-    all of them."""
+    """The held-out ids of draw `number`: a seeded sample of its ``held`` chosen articles, all
+    of them (``held`` None) or none (``held`` 0)."""
     spec = DRAWS[number]
     ordered = sorted(article_ids, key=_number)
     if spec.held is None:
         return set(ordered)
+    if spec.held == 0:
+        return set()
     return set(random.Random(spec.seed).sample(ordered, spec.held))
 
 
