@@ -165,3 +165,19 @@ def test_dead_in_a_brawl_are_its_recipients() -> None:
     )
     attacks = [e for e in events if e.type == "ASSAULT"]
     assert attacks and attacks[0].recipients and not attacks[0].actors
+
+
+def test_perfect_with_its_participle_far_below() -> None:
+    article, events = frame_coded(
+        "Bei Einsätzen gegen Rebellen haben türkische Sicherheitskräfte im Südosten binnen "
+        "zwei Tagen 23 mutmaßliche Kämpfer getötet."
+    )
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks
+    assert {article.actors[a].country for a in attacks[0].actors} == {"TUR"}
+
+
+def test_nominalised_adjective_with_strong_ending_is_a_party() -> None:
+    _, events = frame_coded("Ein Verdächtiger wurde am Montag in Graz festgenommen.")
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert arrests and arrests[0].recipients

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PLURAL_ENDINGS = ("nen", "en", "se", "e", "n", "s")  # German plural and genitive endings
+ADJECTIVE_ENDINGS = ("r", "m", "s")  # strong endings of nominalised adjectives: ein Verdächtiger
 MIN_COMPOUND_PREFIX = 3  # "Raketen|angriff": a shorter remainder is no compound ("Bes|uch")
 
 
@@ -182,6 +183,8 @@ def party_sector(lexicon: FrameLexicon, noun: str) -> str | None:
     key = noun.lower().rsplit("-", 1)[-1]
     # An inflected form the lemmatizer left or cut wrongly: "Zivilisten", "Ziviliste".
     bases = [key] + [key[: -len(e)] for e in PLURAL_ENDINGS if key.endswith(e)]
+    # A nominalised adjective's strong ending: "ein Verdächtiger" is a "Verdächtige".
+    bases += [key[:-1] for e in ADJECTIVE_ENDINGS if key.endswith("e" + e)]
     forms = bases + [b[: -len(e)] for b in bases for e in lexicon.feminine_endings if b.endswith(e)]
     for form in forms:
         for cut in range(0, max(1, len(form) - 3)):

@@ -237,23 +237,33 @@ def _participle(token: Token, morphology: GermanMorphology) -> Token:
     return replace(token, tag="VVPP", lemma=lemma, morph=morph)
 
 
-# HanTa's noun tags, for capitalised words the model took for verbs.
-NOUN_TAGS = {"NN": ("NOUN", "NN"), "NE": ("PROPN", "NE")}
+# HanTa's readings that are no verb, as (UPOS, STTS), for words the model took for verbs: nouns
+# (capitalised inside a sentence) and prepositions and question adverbs.
+NOT_VERBS = {
+    "NN": ("NOUN", "NN"),
+    "NE": ("PROPN", "NE"),
+    "APPR": ("ADP", "APPR"),
+    "PWAV": ("ADV", "PWAV"),
+}
 VERB_FEATURES = ("VerbForm=", "Mood=", "Tense=", "Person=")
 
 
 def _not_a_verb(token: Token, morphology: GermanMorphology) -> Token:
-    """A capitalised word inside the sentence that the model tagged a full verb and HanTa
-    knows only as a noun ("es habe Angriffe ... gegeben", "bestätigte Berichte"): a noun, so
-    that it heads no clause (`repair.py` hangs what it governed on the verb)."""
-    if not token.tag.startswith("VV") or token.i == 0 or not token.text[:1].isupper():
+    """A word the model tagged a full verb that HanTa knows and never reads as one: a noun
+    capitalised inside the sentence ("es habe Angriffe ... gegeben", "bestätigte Berichte"),
+    a preposition ("binnen zwei Tagen"), a question adverb ("wonach"). It heads no clause
+    then (`repair.py` hangs what it governed on the verb)."""
+    if not token.tag.startswith("VV") or token.i == 0:
         return token
     found = morphology.readings(token.text)
-    if not found or found[0][1] < GUESSED or any(tag not in NOUN_TAGS for tag, _ in found):
+    if not found or found[0][1] < GUESSED or any(tag not in NOT_VERBS for tag, _ in found):
         return token
-    pos, tag = NOUN_TAGS[found[0][0]]
+    pos, tag = NOT_VERBS[found[0][0]]
+    if pos in {"NOUN", "PROPN"} and not token.text[:1].isupper():
+        return token
     morph = "|".join(f for f in token.morph.split("|") if f and not f.startswith(VERB_FEATURES))
-    return replace(token, pos=pos, tag=tag, lemma=token.text, morph=morph)
+    lemma = token.text if pos in {"NOUN", "PROPN"} else token.text.lower()
+    return replace(token, pos=pos, tag=tag, lemma=lemma, morph=morph)
 
 
 def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:

@@ -41,6 +41,8 @@ from newsevents.syntax.arcs import NOMINAL, PREDICATE
 from newsevents.syntax.roles import RoleRepairs
 
 BREAKS = frozenset({"–", "—", ";"})  # between two headlines of one line ("X – Y")
+PERFECT_AUX = frozenset({"haben", "sein"})
+CLAUSE_END = frozenset({",", ";", ":", "–", "—", "."})  # where a clause's participle stands
 
 
 class _Repair(RoleRepairs):
@@ -264,6 +266,53 @@ class _Repair(RoleRepairs):
                 if k != verb and (self.dep[k] in clause or self.tokens[k].pos == "PUNCT"):
                     self.head[k] = verb
             self.head[t.i], self.dep[t.i] = verb, self.names["object"]
+
+    def perfect(self) -> None:
+        """ "haben türkische Sicherheitskräfte ... 23 Rebellen getötet": a finite "haben" or
+        "sein" heading a clause with no verb of its own, and a participle at the end of that
+        clause hung lower down, form the perfect: the participle heads the clause, the
+        auxiliary and the clause's phrases hang on it."""
+        for t in self.tokens:
+            if t.lemma.lower() not in PERFECT_AUX or t.pos not in {"AUX", "VERB"}:
+                continue
+            if self.dep[t.i] in self.labels.aux or t.feature("VerbForm") != "Fin":
+                continue
+            kids = self.kids(t.i)
+            if any(self.is_predicate(k) or self.dep[k] in self.labels.copula for k in kids):
+                continue
+            end = next(
+                (b.i for b in self.tokens[t.i + 1 :] if b.text in CLAUSE_END), len(self.tokens)
+            )
+            participle = next(
+                (
+                    p
+                    for p in range(end - 1, t.i, -1)
+                    if self.tokens[p].tag == "VVPP" and self._below(p, t.i)
+                ),
+                None,
+            )
+            if participle is None or any(
+                self.dep[k] in self.labels.aux for k in self.kids(participle)
+            ):
+                continue
+            self.head[participle], self.dep[participle] = self.head[t.i], self.dep[t.i]
+            if self.is_root(t.i):
+                self.head[participle] = participle
+            for k in kids:
+                if k != participle:
+                    self.head[k] = participle
+            self.head[t.i], self.dep[t.i] = participle, self.names["auxiliary"]
+
+    def _below(self, i: int, top: int) -> bool:
+        """Whether token i lies in the subtree of token top."""
+        seen = {i}
+        node = self.head[i]
+        while node not in seen:
+            if node == top:
+                return True
+            seen.add(node)
+            node = self.head[node]
+        return False
 
     def auxiliaries(self) -> None:
         """A phrase hung on an auxiliary belongs to the verb the auxiliary serves."""
@@ -526,6 +575,7 @@ def repair(tokens: list[Token], labels: ClauseLabels) -> list[Token]:
     fixed = _Repair(tokens, labels)
     fixed.particles()
     fixed.demoted()
+    fixed.perfect()
     fixed.roots()
     fixed.auxiliaries()
     fixed.glued()
