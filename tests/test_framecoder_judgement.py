@@ -141,3 +141,23 @@ def test_idioms_of_criticism_and_defiance(text: str, kind: str) -> None:
 
 def test_standing_before_a_body_is_no_idiom() -> None:
     assert not frame_coded("Der Präsident stand am Montag vor dem Parlament.", "de")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Schulsprecher Max Huber bezeichnet den Brief der Kandidatin als problematisch.",
+        "Die Gewerkschaft sieht die Pläne der Regierung als höchst fragwürdig.",
+    ],
+)
+def test_judging_the_doubtful(text: str) -> None:
+    assert accusations(text)[1], text
+
+
+def test_addressee_of_an_accusation_with_a_clause() -> None:
+    # the accusation itself is the zu-clause, so the one object is the addressee
+    article, found = accusations(
+        "Der Präsident wirft der Oppositionspartei vor, der verlängerte Arm der Rebellen zu sein."
+    )
+    assert found
+    assert any("Oppositionspartei" in name for name in names(article, found[0].recipients))

@@ -143,7 +143,14 @@ def _slot(
         # done to whatever the parse says ("Ponta werden ... vorgeworfen"): its phrases, for
         # the coder to keep those that name a party.
         misread = [*frame.objects, *frame.subjects] if frame.passive else []
-        return frame.datives or second_object(frame, noun) or names or misread
+        # "wirft der HDP vor, ... zu sein": what is given or said is the clause, so the one
+        # object phrase is the addressee
+        addressee = (
+            [o for o in patients if o != noun]
+            if not frame.passive and len(patients) == 1 and _governs_clause(frame, labels)
+            else []
+        )
+        return frame.datives or second_object(frame, noun) or names or misread or addressee
     return [n for p, n in frame.obliques if p == slot] + _object_phrases(frame, slot, labels)
 
 

@@ -146,6 +146,13 @@ def mend(frame: Frame, lexicon: FrameLexicon) -> None:
     known = known_verbs(lexicon)
     token = frame.token
     tokens = frame.parse.tokens
+    if frame.particle is not None:
+        word = tokens[frame.particle].text.lower()
+        bogus = word not in PARTICLES and frame.lemma not in known
+        if tokens[frame.particle].pos == "ADJ" and bogus:
+            # "sieht die Pläne als fragwürdig": an adjective the parser hung as a particle
+            frame.lemma = frame.lemma.removeprefix(word)
+            frame.particle = None
     for prep, noun in frame.obliques:
         idiom = lexicon.idioms.get((frame.lemma.lower(), prep, tokens[noun].lemma.lower()))
         if idiom is not None:  # "ums Leben gekommen": umkommen
