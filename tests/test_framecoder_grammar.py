@@ -181,3 +181,12 @@ def test_nominalised_adjective_with_strong_ending_is_a_party() -> None:
     _, events = frame_coded("Ein Verdächtiger wurde am Montag in Graz festgenommen.")
     arrests = [e for e in events if e.type == "COERCE"]
     assert arrests and arrests[0].recipients
+
+
+def test_a_name_after_a_colleague_is_a_person() -> None:
+    article, events = frame_coded(
+        "In Kairo traf der Außenminister mit seinem ägyptischen Kollegen Sameh Shukri zusammen."
+    )
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert meetings
+    assert any("Shukri" in article.actors[r].name for r in meetings[0].recipients)

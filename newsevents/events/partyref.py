@@ -97,6 +97,16 @@ class PartyResolver:
                 hit = self._covering(mentions, t)
                 if hit is not None and hit.kind == "person":
                     return self._named(hit, recent, f"'{hit.text}' (apposition)", parse, span)
+                bracketed = node > 0 and parse.tokens[node - 1].text == "("
+                if (
+                    hit is None
+                    and _name_like(t)
+                    and self._party_noun(token) is None
+                    and (not bracketed)
+                ):
+                    # "seinem ägyptischen Kollegen Sameh Shukri": a name no mention covers,
+                    # after a noun that names no party itself
+                    return self._new_name(parse, node, self._phrase(parse, node))
         # b) a mention over the head word
         hit = self._covering(mentions, token)
         if hit is not None:
