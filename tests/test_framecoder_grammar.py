@@ -190,3 +190,10 @@ def test_a_name_after_a_colleague_is_a_person() -> None:
     meetings = [e for e in events if e.type == "CONSULT"]
     assert meetings
     assert any("Shukri" in article.actors[r].name for r in meetings[0].recipients)
+
+
+def test_persons_named_by_age_and_smugglers_are_parties() -> None:
+    _, shot = frame_coded("Die Polizei schoss in der Nacht auf einen 21-Jährigen.")
+    assert [e for e in shot if e.type == "ASSAULT" and e.recipients]
+    _, held = frame_coded("Sechs Schlepper wurden am Montag in Messina festgenommen.")
+    assert [e for e in held if e.type == "COERCE" and e.recipients]
