@@ -193,7 +193,7 @@ def test_a_name_after_a_colleague_is_a_person() -> None:
 
 
 def test_persons_named_by_age_and_smugglers_are_parties() -> None:
-    _, shot = frame_coded("Die Polizei schoss in der Nacht auf einen 21-Jährigen.")
+    _, shot = frame_coded("Die Polizei schoss auf den 21-Jährigen.")
     assert [e for e in shot if e.type == "ASSAULT" and e.recipients]
     _, held = frame_coded("Sechs Schlepper wurden am Montag in Messina festgenommen.")
     assert [e for e in held if e.type == "COERCE" and e.recipients]
