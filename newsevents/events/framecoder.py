@@ -200,8 +200,10 @@ class FrameCoder:
             return True
         if frame.parent is None or frame.kind not in {"complement", "other"}:
             return False
-        if frame.token.dep in self.labels.conj:
-            return False  # "steht in der Kritik und verweigerte ...": an act of its own
+        if frame.token.dep in self.labels.conj and frame.kind == "other":
+            # "steht in der Kritik und verweigerte ...": a finite clause coordinated with the
+            # other is an act of its own (a zu-infinitive hung so is still its content)
+            return False
         parent = found[frame.parent]
         return parent is not None and parent.type in TYPED_SPEECH
 
