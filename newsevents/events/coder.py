@@ -109,14 +109,21 @@ class EventFinder(ClauseRules, EventFrame):
                 addressee = self._addressee(hit, context, actors)
                 if addressee:
                     recipients = addressee
-            elif status == "planned" and event_type in MEETING_TYPES:
-                # PLOVER: a reference to a future meeting is coded AGREE.
+            elif event_type in MEETING_TYPES and (
+                status == "planned" or (self.svo and self._announced(hit, context))
+            ):
+                # PLOVER: a reference to a future meeting is coded AGREE, and so is a meeting
+                # only offered ("said they would meet the mediator if ...").
                 event_type, planned_type = "AGREE", hit.trigger.type
                 recent = self._recent_pair()
                 if not actors and recent and self._new_meeting_planned(hit):
                     # "The next meeting will take place in 2025": the same two parties.
                     actors, reason = recent, f"{reason}; the parties of the last meeting"
-            elif self._announced(hit, context) and event_type in ANNOUNCED_AS:
+            elif (
+                self._announced(hit, context)
+                and event_type in ANNOUNCED_AS
+                and not self._announced_step_down(hit)
+            ):
                 # "X will give aid" is a promise, "X would boycott Y" a threat (PLOVER): the
                 # announced action is kept as the planned type.
                 event_type, planned_type = ANNOUNCED_AS[event_type], event_type
@@ -163,6 +170,11 @@ class EventFinder(ClauseRules, EventFrame):
                 )
             )
         return events
+
+    def _announced_step_down(self, hit: TriggerHit) -> bool:
+        """Whether an announced action is a resignation ("will resign", "would be stepping
+        down"): saying one will step down is the retreat itself, not a promise to someone."""
+        return self.svo and bool(self.grammar.regex("intransitive_triggers").fullmatch(hit.text))
 
     def _recent_pair(self) -> list[str] | None:
         """The two parties of the last event with exactly two, for "beide Seiten"."""

@@ -1,0 +1,100 @@
+"""English trigger coder on news sentences of our own: announced resignations and meetings,
+praise idioms, background phrases, inspectors, numbers inside trigger gaps and decimal points.
+
+Each case names the events the sentence must yield (type, actor codes, recipient codes) and
+nothing else, as in test_events_en.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import extract
+from newsevents.api import Extraction
+from newsevents.lang.profile import Lexicons
+from newsevents.text.sentences import split_sentences
+
+PUBLISHED = "2024-03-15"
+
+# (rule, sentence, [(type, actor codes, recipient codes)])
+CASES = [
+    (
+        "an announced resignation is the retreat itself, not a promise",
+        "The Chilean president said he would resign.",
+        [("RETREAT", {"CHL"}, set())],
+    ),
+    (
+        "'stepping down' is a resignation too",
+        "The Swedish defence minister said she would be stepping down next month.",
+        [("RETREAT", {"SWE"}, set())],
+    ),
+    (
+        "a meeting offered on a condition is an agreement to meet",
+        "Kenyan opposition leaders said they would meet the African Union envoy if the "
+        "government released their supporters.",
+        [("AGREE", {"KEN"}, {"IGO"})],
+    ),
+    (
+        "praise of a person's word is support",
+        "The Brazilian president said Chile's leader was a man of his word.",
+        [("SUPPORT", {"BRA"}, {"CHL"})],
+    ),
+    (
+        "full faith in someone is support",
+        "The Greek prime minister said he has full faith in the French president.",
+        [("SUPPORT", {"GRC"}, {"FRA"})],
+    ),
+    (
+        "inspectors are people: letting them return is the event, not an inspection",
+        "Iran said it would allow the return of U.N. inspectors to its nuclear sites.",
+        [("AGREE", {"IRN"}, {"IGO"})],
+    ),
+    (
+        "an event after 'on the eve of' is background",
+        "Peru expelled two Bolivian diplomats on the eve of a visit by the Chilean president.",
+        [("SANCTION", {"PER"}, {"BOL"})],
+    ),
+    (
+        "an event after 'ahead of' is background",
+        "Argentina recalled its ambassador to Uruguay ahead of talks with the Brazilian president.",
+        [("SANCTION", {"ARG"}, {"URY"})],
+    ),
+    (
+        "a trigger's gap words may be amounts with decimal points and thousands commas",
+        "Japan gave Nepal 3.2 million dollars of aid for new schools.",
+        [("AID", {"JPN"}, {"NPL"})],
+    ),
+    (
+        "an amount with thousands commas inside an announced delivery",
+        "Canada will send 12,000 tons of food aid to Yemen, officials said.",
+        [("AGREE", {"CAN"}, {"YEM"})],
+    ),
+]
+
+
+def _codes(result: Extraction, ids: list[str]) -> set[str]:
+    codes = {
+        a.id: (a.code if a.code in {"IGO", "NGO"} else a.country or a.code) for a in result.actors
+    }
+    return {codes.get(i) or "" for i in ids}
+
+
+@pytest.mark.parametrize(("rule", "sentence", "expected"), CASES)
+def test_english_news_sentence(
+    rule: str, sentence: str, expected: list[tuple[str, set[str], set[str]]]
+) -> None:
+    result = extract(sentence, language="en", published=PUBLISHED)
+    got = [(e.type, _codes(result, e.actors), _codes(result, e.recipients)) for e in result.events]
+    assert got == expected, rule
+
+
+def test_decimal_point_is_no_sentence_end() -> None:
+    rules = Lexicons().profile("en").sentences
+    text = "Japan gave Nepal 3.2 million dollars. The money is for schools."
+    assert split_sentences(text, 0, len(text), rules) == [(0, 37), (38, len(text))]
+
+
+def test_period_before_a_figure_after_a_space_still_ends_a_sentence() -> None:
+    rules = Lexicons().profile("en").sentences
+    text = "The vote was held in 2019. 2020 brought a new vote."
+    assert split_sentences(text, 0, len(text), rules) == [(0, 26), (27, len(text))]
