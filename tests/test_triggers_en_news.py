@@ -1,5 +1,6 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
-praise idioms, background phrases, inspectors, numbers inside trigger gaps and decimal points.
+praise idioms, background phrases, inspectors, joint exercises, numbers inside trigger gaps and
+decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -68,6 +69,22 @@ CASES = [
         "an amount with thousands commas inside an announced delivery",
         "Canada will send 12,000 tons of food aid to Yemen, officials said.",
         [("AGREE", {"CAN"}, {"YEM"})],
+    ),
+    (
+        "war games held by two parties together are cooperation",
+        "Indian and French warships launched ten days of war games in the Arabian Sea on Monday.",
+        [("COOPERATE", {"IND", "FRA"}, set())],
+    ),
+    (
+        "war games of one party stay a mobilisation",
+        "The Russian navy launched war games in the Baltic Sea on Monday.",
+        [("MOBILIZE", {"RUS"}, {"RUS"})],
+    ),
+    (
+        "a trigger inside a background phrase's noun phrase is background too",
+        "Prices rose in Kenya and Somalia, a rise prompted by the killing of a Kenyan officer in "
+        "a bombing in Mogadishu.",
+        [],
     ),
 ]
 

@@ -45,12 +45,18 @@ class ClauseRules(FinderPart):
             )
         ]
         main = [h for h in hits if not self._background(h, context)]
+        if self.grammar.words.get("clause_subordinators"):
+            # English: "prompted by the killing of X in an airstrike" names one background
+            # event; the airstrike belongs to the killing's phrase.
+            phrases = [h for h in hits if self._background_phrase(h, context)]
+            main = [h for h in main if not self._continues(h, phrases)]
         if main:
             hits = main  # triggers in relative clauses or after "following" are background
         elif self.grammar.words.get("clause_subordinators"):
             # English: an event named only in a background phrase ("in the wake of the attack",
             # "due to intense attacks") is not what the sentence reports, even when it is alone.
-            hits = [h for h in hits if not self._background_phrase(h, context)]
+            dropped = [h for h in hits if self._background_phrase(h, context)]
+            hits = [h for h in hits if h not in dropped and not self._continues(h, dropped)]
         if not self.grammar.words.get("clause_subordinators"):
             hits = strong_first(hits)
         kept: list[TriggerHit] = []
@@ -140,6 +146,23 @@ class ClauseRules(FinderPart):
             # threatened ...", "suspended aid after two vehicles were hit".
             return True
         return self._background_phrase(hit, context)
+
+    def _continues(self, hit: TriggerHit, background: list[TriggerHit]) -> bool:
+        """Whether `hit` follows one of the `background` triggers with no clause break or
+        conjunction between: it is part of that phrase ("prompted by the killing of the general
+        in an airstrike"), while "over the attacks and police arrested ..." starts anew."""
+        text = self.article.text
+        for before in background:
+            between = text[before.end : hit.start]
+            if before.end > hit.start or any(mark in between for mark in CLAUSE_BREAKS):
+                continue
+            words = WORD.findall(between)
+            if not any(
+                self.grammar.has("coordination", w) or self.grammar.has("contrast", w)
+                for w in words
+            ):
+                return True
+        return False
 
     def _background_phrase(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether a trigger follows a background preposition ("after", "in the wake of")."""

@@ -131,6 +131,10 @@ class EventFinder(ClauseRules, EventFrame):
                 if self._ultimatum(hit, sentence):
                     # "will withdraw its troops unless ...": a conditional promise is a threat.
                     event_type = "THREATEN"
+            if event_type == "MOBILIZE" and len(actors) > 1 and self._exercise(hit):
+                # "French and Egyptian warships launched war games": exercises held together
+                # are military cooperation (PLOVER COOPERATE), not a show of force.
+                event_type = "COOPERATE"
             date, how = self.date(hit, sentence, future=status == "planned")
             if how == "explicit" and status != "planned" and date is not None:
                 self.last_date = date
@@ -170,6 +174,10 @@ class EventFinder(ClauseRules, EventFrame):
                 )
             )
         return events
+
+    def _exercise(self, hit: TriggerHit) -> bool:
+        """Whether the trigger names military exercises ("war games", "naval drills")."""
+        return any(self.grammar.has("exercise_nouns", w) for w in WORD.findall(hit.text))
 
     def _announced_step_down(self, hit: TriggerHit) -> bool:
         """Whether an announced action is a resignation ("will resign", "would be stepping
