@@ -86,6 +86,21 @@ CASES = [
         "a bombing in Mogadishu.",
         [],
     ),
+    (
+        "a promise about one's own country is made to no one",
+        "The new Bolivian president promised to democratize Bolivia.",
+        [("AGREE", {"BOL"}, set())],
+    ),
+    (
+        "a promise to another country keeps it as recipient",
+        "The Bolivian government agreed to reopen its embassy in Chile.",
+        [("AGREE", {"BOL"}, {"CHL"})],
+    ),
+    (
+        "a person of one's own country stays the recipient of a promise",
+        "Bolivian rebels said they were willing to forgive the Bolivian president.",
+        [("AGREE", {"BOL"}, {"BOL"})],
+    ),
 ]
 
 

@@ -135,6 +135,11 @@ class EventFinder(ClauseRules, EventFrame):
                 # "French and Egyptian warships launched war games": exercises held together
                 # are military cooperation (PLOVER COOPERATE), not a show of force.
                 event_type = "COOPERATE"
+            if hit.trigger.type == "AGREE" and self.svo:
+                # "promised to democratize Serbia", "agreed to resign without returning to
+                # Kyrgyzstan": a promise about one's own country is made to no one (PLOVER);
+                # a named person or body of that country stays the recipient.
+                recipients = self._without_own_country(actors, recipients)
             date, how = self.date(hit, sentence, future=status == "planned")
             if how == "explicit" and status != "planned" and date is not None:
                 self.last_date = date
@@ -174,6 +179,16 @@ class EventFinder(ClauseRules, EventFrame):
                 )
             )
         return events
+
+    def _without_own_country(self, actors: list[str], recipients: list[str]) -> list[str]:
+        """The recipients less the actors' own country named as a country."""
+        known = self.article.actors
+        own = {known[a].country for a in actors if a in known} - {None}
+        return [
+            r
+            for r in recipients
+            if not (r in known and known[r].kind == "country" and known[r].country in own)
+        ]
 
     def _exercise(self, hit: TriggerHit) -> bool:
         """Whether the trigger names military exercises ("war games", "naval drills")."""
