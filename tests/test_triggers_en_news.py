@@ -1,6 +1,6 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
-praise idioms, background phrases, inspectors, joint exercises, numbers inside trigger gaps and
-decimal points.
+praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
+recaptures, sabotage, numbers inside trigger gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -100,6 +100,41 @@ CASES = [
         "a person of one's own country stays the recipient of a promise",
         "Bolivian rebels said they were willing to forgive the Bolivian president.",
         [("AGREE", {"BOL"}, {"BOL"})],
+    ),
+    (
+        "declaring a ceasefire de-escalates: RETREAT",
+        "Colombian rebels declared a unilateral ceasefire on Sunday in the south of the country.",
+        [("RETREAT", {"COL"}, {"COL"})],
+    ),
+    (
+        "lifting a military blockade de-escalates: RETREAT",
+        "The Turkish army lifted a week-long blockade on Kurdish villages near the Iraqi border.",
+        [("RETREAT", {"TUR"}, {"TUR"})],
+    ),
+    (
+        "lifting a curfew stays a concession",
+        "Ecuador lifted a night curfew in Quito on Tuesday.",
+        [("CONCEDE", {"ECU"}, {"ECU"})],
+    ),
+    (
+        "a day between 'welcome' and 'to' keeps the host's welcome",
+        "The Brazilian president gave a warm welcome on Monday to the Argentine foreign minister.",
+        [("CONSULT", {"BRA"}, {"ARG"})],
+    ),
+    (
+        "recapturing part of a place is an assault",
+        "Ukrainian troops have recaptured part of a strategic village in eastern Ukraine.",
+        [("ASSAULT", {"UKR"}, {"UKR"})],
+    ),
+    (
+        "blowing up infrastructure is sabotage (COERCE)",
+        "Syrian rebels blew up two gas pipelines near Homs on Friday.",
+        [("COERCE", {"SYR"}, {"SYR"})],
+    ),
+    (
+        "blowing up anything else stays an assault",
+        "Syrian rebels blew up a car near Homs on Friday.",
+        [("ASSAULT", {"SYR"}, {"SYR"})],
     ),
 ]
 
