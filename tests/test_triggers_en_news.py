@@ -1,6 +1,7 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
-recaptures, sabotage, numbers inside trigger gaps and decimal points.
+recaptures, sabotage, retaliation, first-person speakers, numbers inside trigger gaps and
+decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -135,6 +136,27 @@ CASES = [
         "blowing up anything else stays an assault",
         "Syrian rebels blew up a car near Homs on Friday.",
         [("ASSAULT", {"SYR"}, {"SYR"})],
+    ),
+    (
+        "retaliation done is force",
+        '"We have retaliated in kind," the Turkish president said on Monday.',
+        [("ASSAULT", {"TUR"}, {"TUR"})],
+    ),
+    (
+        "retaliation with tariffs is no assault",
+        "China retaliated with higher tariffs on American soybeans.",
+        [("SANCTION", {"CHN"}, {"USA"})],
+    ),
+    (
+        "'I' in a quotation after a named speaker is that speaker",
+        "The Brazilian president Luiz Inacio Lula da Silva told reporters in Brasilia that the "
+        'talks would go on. "I think he is a man of his word."',
+        [("SUPPORT", {"BRA"}, set())],
+    ),
+    (
+        "'I' with no speaker named is no one",
+        '"I think he is a man of his word."',
+        [],
     ),
 ]
 

@@ -56,6 +56,10 @@ ANNOUNCED_AS = {
     **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
+SAYING_REACH = 20  # characters after a name where its verb of saying is looked for
+SPEAKER_KINDS = frozenset({"person", "organization", "body", "country", "group"})
+FIRST_PERSON_WORDS = 8  # how far before a trigger "I"/"we" may stand as its subject
+SPEAKER_REACH = 4  # sentences after a named source whose "I"/"we" may still be that source
 COOPERATION_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 
@@ -95,6 +99,12 @@ class EventFinder(ClauseRules, EventFrame):
             actors, recipients, subject, reason = self.assign(
                 hit, context, sentence.start if index == 0 else lo, hi, subject
             )
+            if not actors and self._first_person(hit, context):
+                # '"We have retaliated," Erdogan said', '"I think he is a man of his word."':
+                # the speaker is the doer of what "I"/"we" did.
+                actors = list(context.speakers)
+                recipients = [r for r in recipients if r not in actors]
+                reason = f"{reason}; 'I'/'we' is the speaker"
             status = self.status(hit, sentence)
             if self._new_meeting_planned(hit):
                 status = "planned"
@@ -190,6 +200,31 @@ class EventFinder(ClauseRules, EventFrame):
             if not (r in known and known[r].kind == "country" and known[r].country in own)
         ]
 
+    def _named_speakers(self, mentions: list[Mention]) -> list[str]:
+        """Parties named right before a verb of saying ("Erdogan said", "Trump told
+        reporters"), in English: the speakers of a quotation the attribution did not catch."""
+        if not self.svo:
+            return []
+        cue = self.grammar.regex("attribution_verbs")
+        text = self.article.text
+        found = []
+        for mention in mentions:
+            after = text[mention.end : mention.end + SAYING_REACH]
+            match = cue.match(after.lstrip())
+            if mention.actor_id and mention.kind in SPEAKER_KINDS and match:
+                found.append(mention.actor_id)
+        return list(dict.fromkeys(found))
+
+    def _first_person(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether "I" or "we" stands in the trigger's clause before it, with a speaker to
+        stand for (English only)."""
+        if not self.svo or not context.speakers:
+            return False
+        return any(
+            self.grammar.has("first_person_pronouns", w)
+            for w in self._words_before(hit, FIRST_PERSON_WORDS)
+        )
+
     def _exercise(self, hit: TriggerHit) -> bool:
         """Whether the trigger names military exercises ("war games", "naval drills")."""
         return any(self.grammar.has("exercise_nouns", w) for w in WORD.findall(hit.text))
@@ -259,11 +294,19 @@ class EventFinder(ClauseRules, EventFrame):
             if self._runaway_body(mention):
                 continue
             by_sentence.setdefault(mention.sentence, []).append(mention)
+        spoken: tuple[int, list[str]] = (-SPEAKER_REACH - 1, [])  # last sentence with a source
         for sentence in self.article.sentences:
             mentions = by_sentence.get(sentence.index, [])
             attribution = tracker.sentence(sentence, mentions)
             excluded = list(attribution.spans) if attribution else []
-            context = SentenceContext(sentence, mentions, attribution, excluded)
+            sources = attribution.sources if attribution and attribution.sources else []
+            sources = sources or self._named_speakers(mentions)
+            if sources:
+                spoken = (sentence.index, sources)
+            near = sentence.index - spoken[0] <= SPEAKER_REACH
+            context = SentenceContext(
+                sentence, mentions, attribution, excluded, list(spoken[1]) if near else []
+            )
             self.events.extend(self.sentence_events(context))
             spans = quote_spans(self.article, sentence)
             if spans:
