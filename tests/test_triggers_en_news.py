@@ -1,7 +1,7 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
-recaptures, sabotage, retaliation, first-person speakers, numbers inside trigger gaps and
-decimal points.
+recaptures, sabotage, retaliation, first-person speakers, conditions, numbers inside trigger
+gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -157,6 +157,17 @@ CASES = [
         "'I' with no speaker named is no one",
         '"I think he is a man of his word."',
         [],
+    ),
+    (
+        "an event in a condition is merely possible, even alone",
+        "A snap election in Peru is possible if the parties fail to agree on a budget, a Peruvian "
+        "minister said.",
+        [],
+    ),
+    (
+        "an event in a condition beside a main event is background",
+        "The Chilean president warned that Chile would respond if Peru attacked its fishing boats.",
+        [("THREATEN", {"CHL"}, {"CHL"})],
     ),
 ]
 

@@ -56,7 +56,13 @@ class ClauseRules(FinderPart):
             # English: an event named only in a background phrase ("in the wake of the attack",
             # "due to intense attacks") is not what the sentence reports, even when it is alone.
             dropped = [h for h in hits if self._background_phrase(h, context)]
-            hits = [h for h in hits if h not in dropped and not self._continues(h, dropped)]
+            hits = [
+                h
+                for h in hits
+                if h not in dropped
+                and not self._continues(h, dropped)
+                and not self._conditional(h, context)
+            ]
         if not self.grammar.words.get("clause_subordinators"):
             hits = strong_first(hits)
         kept: list[TriggerHit] = []
@@ -146,6 +152,15 @@ class ClauseRules(FinderPart):
             # threatened ...", "suspended aid after two vehicles were hit".
             return True
         return self._background_phrase(hit, context)
+
+    def _conditional(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether the trigger stands in a condition ("if its politicians failed to agree"):
+        a merely possible event, not one the sentence reports."""
+        text = self.article.text
+        start = context.sentence.start
+        comma = max(text.rfind(b, start, hit.start) for b in CLAUSE_BREAKS)
+        clause = WORD.findall(text[comma + 1 if comma != -1 else start : hit.start])
+        return any(self.grammar.has("condition_markers", w) for w in clause)
 
     def _continues(self, hit: TriggerHit, background: list[TriggerHit]) -> bool:
         """Whether `hit` follows one of the `background` triggers with no clause break or
