@@ -169,6 +169,16 @@ CASES = [
         "The Chilean president warned that Chile would respond if Peru attacked its fishing boats.",
         [("THREATEN", {"CHL"}, {"CHL"})],
     ),
+    (
+        "concessions offered are a promise (AGREE)",
+        "A Turkish official offered concessions to Greece on fishing rights last week.",
+        [("AGREE", {"TUR"}, {"GRC"})],
+    ),
+    (
+        "concessions made are a concession",
+        "Turkey made concessions to Greece on fishing rights last week.",
+        [("CONCEDE", {"TUR"}, {"GRC"})],
+    ),
 ]
 
 
