@@ -179,6 +179,16 @@ CASES = [
         "Turkey made concessions to Greece on fishing rights last week.",
         [("CONCEDE", {"TUR"}, {"GRC"})],
     ),
+    (
+        "insisting on a fact is no demand",
+        "The Kenyan opposition insisted that the election had been fair.",
+        [],
+    ),
+    (
+        "insisting that someone act is a demand",
+        "The Kenyan opposition insisted that the president resign.",
+        [("REQUEST", {"KEN"}, {"KEN"})],
+    ),
 ]
 
 
