@@ -1,7 +1,7 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
-recaptures, sabotage, retaliation, first-person speakers, conditions, numbers inside trigger
-gaps and decimal points.
+recaptures, sabotage, retaliation, first-person speakers, conditions, coordinated verbs, numbers
+inside trigger gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -188,6 +188,22 @@ CASES = [
         "insisting that someone act is a demand",
         "The Kenyan opposition insisted that the president resign.",
         [("REQUEST", {"KEN"}, {"KEN"})],
+    ),
+    (
+        "two past-tense verbs joined by 'and' are two events of one subject",
+        "The Kenyan government condemned the bombing and called on Somalia to arrest the "
+        "attackers.",
+        [("ACCUSE", {"KEN"}, set()), ("REQUEST", {"KEN"}, {"SOM"})],
+    ),
+    (
+        "a weak verb with its own verb phrase is not outweighed by a strong one",
+        "The Chilean president welcomed the agreement and urged Peru to ratify it.",
+        [("SUPPORT", {"CHL"}, set()), ("REQUEST", {"CHL"}, {"PER"})],
+    ),
+    (
+        "a noun joined by 'and' stays in the complement",
+        "The Kenyan government condemned the bombing and the killing of two soldiers.",
+        [("ACCUSE", {"KEN"}, {"KEN"})],
     ),
 ]
 

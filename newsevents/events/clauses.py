@@ -9,6 +9,8 @@ subject.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newsevents.events.parties import CLAUSE_BREAKS, WORD, FinderPart, SentenceContext
 from newsevents.events.triggers import TriggerHit, past_verb, strong_first
 from newsevents.lang.lexicons import ontology
@@ -30,9 +32,10 @@ class ClauseRules(FinderPart):
         ("condemned the attack", "called on allies to send weapons", "warf X vor, den Krieg zu
         verlängern": the attack, the sending and the prolonging are what is said, not events).
         A trigger after "and"/"und" or after a comma with its own subject starts a new clause;
-        in English a coordinated verb needs its own subject too, and the complement rule holds
+        in English a coordinated verb needs its own subject too, unless both verbs are in the
+        past tense ("condemned the attack and called on ..."), and the complement rule holds
         after any trigger ("prevented the demonstration"). Weak triggers count only where no
-        strong one is left.
+        strong one is left, or where they head a verb phrase of their own beside it.
         """
         # A trigger word inside a name ("Economic Cooperation" in APEC's, "Relief Agency") is
         # part of the name, not an event.
@@ -98,7 +101,15 @@ class ClauseRules(FinderPart):
         # this is decided after the complements are dropped: "welcomed the statement on the
         # nuclear talks" is a welcome, and a strong trigger in a relative clause does not
         # outweigh "will support" in the main one.
-        return strong_first(kept)
+        # A weak verb with a verb phrase of its own beside a strong one ("welcomed the deal
+        # and urged ...") is an event of its own, not outweighed.
+        heads: set[int] = set()
+        if self.grammar.words.get("clause_subordinators"):
+            for first, second in pairwise(kept):
+                if self._coordinated_verbs(first, second):
+                    heads |= {id(first), id(second)}
+        strong = strong_first(kept)
+        return [h for h in kept if h in strong or id(h) in heads]
 
     def _new_clause(self, previous: TriggerHit, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether `hit` opens a clause of its own after `previous`: a semicolon, or a comma or
@@ -118,11 +129,25 @@ class ClauseRules(FinderPart):
         tail = words[breaks[-1] + 1 :]
         if any(self.grammar.has("subject_pronouns", w) for w in tail):
             return True
+        if self._coordinated_verbs(previous, hit):
+            return True
         # The subject must stand after the last break: walk the words to its offset.
         cut = previous.end
         for word in words[: breaks[-1] + 1]:
             cut = text.find(word, cut) + len(word)
         return bool(self.parties(context, cut, hit.start))
+
+    def _coordinated_verbs(self, previous: TriggerHit, hit: TriggerHit) -> bool:
+        """Whether `hit` is a past-tense verb right after "and" that follows the past-tense
+        verb `previous`: a second verb phrase of the same subject ("condemned the attack and
+        called on allies to ...", "welcomed the deal and offered to mediate")."""
+        words = WORD.findall(self.article.text[previous.end : hit.start])
+        return (
+            bool(words)
+            and self.grammar.has("coordination", words[-1])
+            and past_verb(previous)
+            and past_verb(hit)
+        )
 
     def _background(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether a trigger sits in a subordinate clause or after a background preposition."""
