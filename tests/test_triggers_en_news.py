@@ -1,7 +1,7 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
-recaptures, sabotage, retaliation, first-person speakers, conditions, coordinated verbs, numbers
-inside trigger gaps and decimal points.
+recaptures, sabotage, retaliation, first-person speakers, conditions, coordinated verbs, rejected
+charges, numbers inside trigger gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -204,6 +204,17 @@ CASES = [
         "a noun joined by 'and' stays in the complement",
         "The Kenyan government condemned the bombing and the killing of two soldiers.",
         [("ACCUSE", {"KEN"}, {"KEN"})],
+    ),
+    (
+        "rejecting a charge answers its author (same sentence)",
+        "Canada accused China of hacking government computers, a charge China rejected.",
+        [("ACCUSE", {"CAN"}, {"CHN"}), ("REJECT", {"CHN"}, {"CAN"})],
+    ),
+    (
+        "rejecting accusations answers their author (sentence before)",
+        "Canada accused China of hacking government computers. China rejected the accusations on "
+        "Friday.",
+        [("ACCUSE", {"CAN"}, {"CHN"}), ("REJECT", {"CHN"}, {"CAN"})],
     ),
 ]
 

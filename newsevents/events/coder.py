@@ -56,6 +56,8 @@ ANNOUNCED_AS = {
     **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
+CRITIC_WORDS = 3  # words around a trigger where the noun of a charge it answers may stand
+ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # what a rejection may answer
 SAYING_REACH = 20  # characters after a name where its verb of saying is looked for
 SPEAKER_KINDS = frozenset({"person", "organization", "body", "country", "group"})
 FIRST_PERSON_WORDS = 8  # how far before a trigger "I"/"we" may stand as its subject
@@ -105,6 +107,12 @@ class EventFinder(ClauseRules, EventFrame):
                 actors = list(context.speakers)
                 recipients = [r for r in recipients if r not in actors]
                 reason = f"{reason}; 'I'/'we' is the speaker"
+            critics = self._answered_critics(hit, context, events) if self.svo else []
+            if hit.trigger.type == "REJECT" and critics and set(critics) != set(actors):
+                # "a charge Iran rejected", "the government rejected the report": rejecting a
+                # charge answers whoever made it.
+                recipients = [c for c in critics if c not in actors]
+                reason = f"{reason}; recipient: the author of the rejected charge"
             status = self.status(hit, sentence)
             if self._new_meeting_planned(hit):
                 status = "planned"
@@ -199,6 +207,24 @@ class EventFinder(ClauseRules, EventFrame):
             for r in recipients
             if not (r in known and known[r].kind == "country" and known[r].country in own)
         ]
+
+    def _answered_critics(
+        self, hit: TriggerHit, context: SentenceContext, earlier: list[Event]
+    ) -> list[str]:
+        """The actors of the charge or demand a trigger answers: a noun of criticism next to it
+        ("rejected the report", "a charge Iran rejected") refers to the last accusation or
+        demand of this or the sentence before."""
+        text = self.article.text
+        sentence = context.sentence
+        after = WORD.findall(text[hit.end : sentence.end])[:CRITIC_WORDS]
+        before = WORD.findall(text[sentence.start : hit.start])[-CRITIC_WORDS:]
+        if not any(self.grammar.has("criticism_nouns", w) for w in after + before):
+            return []
+        for event in reversed(self.events + earlier):
+            near = any(sentence.index - i <= 1 for i in event.sentences)
+            if near and event.type in ANSWERED_TYPES and event.actors:
+                return list(event.actors)
+        return []
 
     def _named_speakers(self, mentions: list[Mention]) -> list[str]:
         """Parties named right before a verb of saying ("Erdogan said", "Trump told
