@@ -1,7 +1,7 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, background phrases, inspectors, joint exercises, ceasefires and blockades,
 recaptures, sabotage, retaliation, first-person speakers, conditions, coordinated verbs, rejected
-charges, numbers inside trigger gaps and decimal points.
+charges, 'according to' sources, censorship orders, numbers inside trigger gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -215,6 +215,22 @@ CASES = [
         "Canada accused China of hacking government computers. China rejected the accusations on "
         "Friday.",
         [("ACCUSE", {"CAN"}, {"CHN"}), ("REJECT", {"CHN"}, {"CAN"})],
+    ),
+    (
+        "a name after the comma that closes 'according to ...' is no source",
+        "According to reports from Kabul, Pakistan has closed its border crossings.",
+        [("SANCTION", {"PAK"}, {"AFG"})],
+    ),
+    (
+        "a bare 'according to reports' names no source",
+        "According to reports the UK is pushing hard for Mexico to support its trade plan.",
+        [("REQUEST", {"GBR"}, {"MEX"})],
+    ),
+    (
+        "ordering a newspaper to suspend publication is censorship",
+        "Venezuela's government ordered the opposition newspaper El Nacional to suspend "
+        "publication.",
+        [("COERCE", {"VEN"}, {"VEN"})],
     ),
 ]
 
