@@ -107,8 +107,12 @@ class EventFinder(ClauseRules, EventFrame):
                 actors = list(context.speakers)
                 recipients = [r for r in recipients if r not in actors]
                 reason = f"{reason}; 'I'/'we' is the speaker"
-            critics = self._answered_critics(hit, context, events) if self.svo else []
-            if hit.trigger.type == "REJECT" and critics and set(critics) != set(actors):
+            critics = (
+                self._answered_critics(hit, context, events)
+                if hit.trigger.type == "REJECT" and self.svo
+                else []
+            )
+            if critics and set(critics) != set(actors):
                 # "a charge Iran rejected", "the government rejected the report": rejecting a
                 # charge answers whoever made it.
                 recipients = [c for c in critics if c not in actors]
