@@ -1,8 +1,8 @@
 """English trigger coder on news sentences of our own: announced resignations and meetings,
 praise idioms, campaign help, background phrases, inspectors, joint exercises, ceasefires and
 blockades, recaptures, sabotage, retaliation, first-person speakers, conditions, coordinated
-verbs, rejected charges, 'according to' sources, censorship orders, numbers inside trigger gaps
-and decimal points.
+verbs, rejected charges, 'according to' sources, censorship orders, wider freedoms, numbers
+inside trigger gaps and decimal points.
 
 Each case names the events the sentence must yield (type, actor codes, recipient codes) and
 nothing else, as in test_events_en.py.
@@ -237,6 +237,11 @@ CASES = [
         "helping someone's campaign is support",
         "Russia is helping the Serbian president's re-election campaign, officials said.",
         [("SUPPORT", {"RUS"}, {"SRB"})],
+    ),
+    (
+        "widening freedoms at home is a concession",
+        "The Uzbek president has taken steps to expand press freedoms in Uzbekistan.",
+        [("CONCEDE", {"UZB"}, {"UZB"})],
     ),
 ]
 
