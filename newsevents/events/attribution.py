@@ -7,6 +7,7 @@ Erklärung" refers back to the last statement of that source in the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsevents.lang.lexicons import Grammar
@@ -14,6 +15,7 @@ from newsevents.records import Article, Mention, Sentence
 
 SOURCE_KINDS = {"organization", "person", "country", "group", "body"}
 SOURCE_WINDOW = 60  # characters between a statement noun and its source's name
+WORDS = re.compile(r"\w+")
 TRAILING_WORDS = 12  # ", Ukrainian officials said on Sunday." is short; a longer clause says more
 
 
@@ -102,7 +104,10 @@ class AttributionTracker:
                 near = [
                     m
                     for m in candidates
-                    if 0 <= m.start - match.end() <= SOURCE_WINDOW
+                    if (
+                        0 <= m.start - match.end() <= SOURCE_WINDOW
+                        and not self._closed_source(match.end(), m.start)
+                    )
                     or 0 <= match.start() - m.end <= 3
                 ]
                 if near:
@@ -130,6 +135,26 @@ class AttributionTracker:
                 if actor and actor.country:
                     self.by_country[actor.country] = found
         return found
+
+    def _closed_source(self, start: int, end: int) -> bool:
+        """Whether the source phrase ends before a name: at a comma ("according to reports
+        from Kabul, Pakistan ..."), or at a bare source noun not followed by a preposition that
+        would lead on to the name ("according to reports the UK is ..."). Only for languages
+        that list such nouns."""
+        if not self.grammar.words.get("bare_source_nouns"):
+            return False
+        if "," in self.article.text[start:end]:
+            return True
+        words = [w.lower() for w in self._text_words(start, end)]
+        return any(
+            self.grammar.has("bare_source_nouns", w)
+            and (i + 1 == len(words) or not self.grammar.has("source_links", words[i + 1]))
+            for i, w in enumerate(words)
+        )
+
+    def _text_words(self, start: int, end: int) -> list[str]:
+        """The words of the article text between two offsets."""
+        return WORDS.findall(self.article.text, start, end)
 
     def _trailing(self, sentence: Sentence, candidates: list[Mention]) -> Attribution | None:
         """A closing ", officials said" / ", sagte Baerbock": its names report, they don't act."""

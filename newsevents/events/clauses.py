@@ -9,6 +9,8 @@ subject.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newsevents.events.parties import CLAUSE_BREAKS, WORD, FinderPart, SentenceContext
 from newsevents.events.triggers import TriggerHit, past_verb, strong_first
 from newsevents.lang.lexicons import ontology
@@ -30,9 +32,10 @@ class ClauseRules(FinderPart):
         ("condemned the attack", "called on allies to send weapons", "warf X vor, den Krieg zu
         verlängern": the attack, the sending and the prolonging are what is said, not events).
         A trigger after "and"/"und" or after a comma with its own subject starts a new clause;
-        in English a coordinated verb needs its own subject too, and the complement rule holds
+        in English a coordinated verb needs its own subject too, unless both verbs are in the
+        past tense ("condemned the attack and called on ..."), and the complement rule holds
         after any trigger ("prevented the demonstration"). Weak triggers count only where no
-        strong one is left.
+        strong one is left, or where they head a verb phrase of their own beside it.
         """
         # A trigger word inside a name ("Economic Cooperation" in APEC's, "Relief Agency") is
         # part of the name, not an event.
@@ -45,12 +48,24 @@ class ClauseRules(FinderPart):
             )
         ]
         main = [h for h in hits if not self._background(h, context)]
+        if self.grammar.words.get("clause_subordinators"):
+            # English: "prompted by the killing of X in an airstrike" names one background
+            # event; the airstrike belongs to the killing's phrase.
+            phrases = [h for h in hits if self._background_phrase(h, context)]
+            main = [h for h in main if not self._continues(h, phrases)]
         if main:
             hits = main  # triggers in relative clauses or after "following" are background
         elif self.grammar.words.get("clause_subordinators"):
             # English: an event named only in a background phrase ("in the wake of the attack",
             # "due to intense attacks") is not what the sentence reports, even when it is alone.
-            hits = [h for h in hits if not self._background_phrase(h, context)]
+            dropped = [h for h in hits if self._background_phrase(h, context)]
+            hits = [
+                h
+                for h in hits
+                if h not in dropped
+                and not self._continues(h, dropped)
+                and not self._conditional(h, context)
+            ]
         if not self.grammar.words.get("clause_subordinators"):
             hits = strong_first(hits)
         kept: list[TriggerHit] = []
@@ -86,7 +101,15 @@ class ClauseRules(FinderPart):
         # this is decided after the complements are dropped: "welcomed the statement on the
         # nuclear talks" is a welcome, and a strong trigger in a relative clause does not
         # outweigh "will support" in the main one.
-        return strong_first(kept)
+        # A weak verb with a verb phrase of its own beside a strong one ("welcomed the deal
+        # and urged ...") is an event of its own, not outweighed.
+        heads: set[int] = set()
+        if self.grammar.words.get("clause_subordinators"):
+            for first, second in pairwise(kept):
+                if self._coordinated_verbs(first, second):
+                    heads |= {id(first), id(second)}
+        strong = strong_first(kept)
+        return [h for h in kept if h in strong or id(h) in heads]
 
     def _new_clause(self, previous: TriggerHit, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether `hit` opens a clause of its own after `previous`: a semicolon, or a comma or
@@ -106,11 +129,25 @@ class ClauseRules(FinderPart):
         tail = words[breaks[-1] + 1 :]
         if any(self.grammar.has("subject_pronouns", w) for w in tail):
             return True
+        if self._coordinated_verbs(previous, hit):
+            return True
         # The subject must stand after the last break: walk the words to its offset.
         cut = previous.end
         for word in words[: breaks[-1] + 1]:
             cut = text.find(word, cut) + len(word)
         return bool(self.parties(context, cut, hit.start))
+
+    def _coordinated_verbs(self, previous: TriggerHit, hit: TriggerHit) -> bool:
+        """Whether `hit` is a past-tense verb right after "and" that follows the past-tense
+        verb `previous`: a second verb phrase of the same subject ("condemned the attack and
+        called on allies to ...", "welcomed the deal and offered to mediate")."""
+        words = WORD.findall(self.article.text[previous.end : hit.start])
+        return (
+            bool(words)
+            and self.grammar.has("coordination", words[-1])
+            and past_verb(previous)
+            and past_verb(hit)
+        )
 
     def _background(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether a trigger sits in a subordinate clause or after a background preposition."""
@@ -140,6 +177,32 @@ class ClauseRules(FinderPart):
             # threatened ...", "suspended aid after two vehicles were hit".
             return True
         return self._background_phrase(hit, context)
+
+    def _conditional(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether the trigger stands in a condition ("if its politicians failed to agree"):
+        a merely possible event, not one the sentence reports."""
+        text = self.article.text
+        start = context.sentence.start
+        comma = max(text.rfind(b, start, hit.start) for b in CLAUSE_BREAKS)
+        clause = WORD.findall(text[comma + 1 if comma != -1 else start : hit.start])
+        return any(self.grammar.has("condition_markers", w) for w in clause)
+
+    def _continues(self, hit: TriggerHit, background: list[TriggerHit]) -> bool:
+        """Whether `hit` follows one of the `background` triggers with no clause break or
+        conjunction between: it is part of that phrase ("prompted by the killing of the general
+        in an airstrike"), while "over the attacks and police arrested ..." starts anew."""
+        text = self.article.text
+        for before in background:
+            between = text[before.end : hit.start]
+            if before.end > hit.start or any(mark in between for mark in CLAUSE_BREAKS):
+                continue
+            words = WORD.findall(between)
+            if not any(
+                self.grammar.has("coordination", w) or self.grammar.has("contrast", w)
+                for w in words
+            ):
+                return True
+        return False
 
     def _background_phrase(self, hit: TriggerHit, context: SentenceContext) -> bool:
         """Whether a trigger follows a background preposition ("after", "in the wake of")."""

@@ -56,6 +56,12 @@ ANNOUNCED_AS = {
     **dict.fromkeys(["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"], "AGREE"),
     **dict.fromkeys(["PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"], "THREATEN"),
 }
+CRITIC_WORDS = 3  # words around a trigger where the noun of a charge it answers may stand
+ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST"})  # what a rejection may answer
+SAYING_REACH = 20  # characters after a name where its verb of saying is looked for
+SPEAKER_KINDS = frozenset({"person", "organization", "body", "country", "group"})
+FIRST_PERSON_WORDS = 8  # how far before a trigger "I"/"we" may stand as its subject
+SPEAKER_REACH = 4  # sentences after a named source whose "I"/"we" may still be that source
 COOPERATION_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
 
@@ -95,6 +101,22 @@ class EventFinder(ClauseRules, EventFrame):
             actors, recipients, subject, reason = self.assign(
                 hit, context, sentence.start if index == 0 else lo, hi, subject
             )
+            if not actors and self._first_person(hit, context):
+                # '"We have retaliated," Erdogan said', '"I think he is a man of his word."':
+                # the speaker is the doer of what "I"/"we" did.
+                actors = list(context.speakers)
+                recipients = [r for r in recipients if r not in actors]
+                reason = f"{reason}; 'I'/'we' is the speaker"
+            critics = (
+                self._answered_critics(hit, context, events)
+                if hit.trigger.type == "REJECT" and self.svo
+                else []
+            )
+            if critics and set(critics) != set(actors):
+                # "a charge Iran rejected", "the government rejected the report": rejecting a
+                # charge answers whoever made it.
+                recipients = [c for c in critics if c not in actors]
+                reason = f"{reason}; recipient: the author of the rejected charge"
             status = self.status(hit, sentence)
             if self._new_meeting_planned(hit):
                 status = "planned"
@@ -109,14 +131,21 @@ class EventFinder(ClauseRules, EventFrame):
                 addressee = self._addressee(hit, context, actors)
                 if addressee:
                     recipients = addressee
-            elif status == "planned" and event_type in MEETING_TYPES:
-                # PLOVER: a reference to a future meeting is coded AGREE.
+            elif event_type in MEETING_TYPES and (
+                status == "planned" or (self.svo and self._announced(hit, context))
+            ):
+                # PLOVER: a reference to a future meeting is coded AGREE, and so is a meeting
+                # only offered ("said they would meet the mediator if ...").
                 event_type, planned_type = "AGREE", hit.trigger.type
                 recent = self._recent_pair()
                 if not actors and recent and self._new_meeting_planned(hit):
                     # "The next meeting will take place in 2025": the same two parties.
                     actors, reason = recent, f"{reason}; the parties of the last meeting"
-            elif self._announced(hit, context) and event_type in ANNOUNCED_AS:
+            elif (
+                self._announced(hit, context)
+                and event_type in ANNOUNCED_AS
+                and not self._announced_step_down(hit)
+            ):
                 # "X will give aid" is a promise, "X would boycott Y" a threat (PLOVER): the
                 # announced action is kept as the planned type.
                 event_type, planned_type = ANNOUNCED_AS[event_type], event_type
@@ -124,6 +153,15 @@ class EventFinder(ClauseRules, EventFrame):
                 if self._ultimatum(hit, sentence):
                     # "will withdraw its troops unless ...": a conditional promise is a threat.
                     event_type = "THREATEN"
+            if event_type == "MOBILIZE" and len(actors) > 1 and self._exercise(hit):
+                # "French and Egyptian warships launched war games": exercises held together
+                # are military cooperation (PLOVER COOPERATE), not a show of force.
+                event_type = "COOPERATE"
+            if hit.trigger.type == "AGREE" and self.svo:
+                # "promised to democratize Serbia", "agreed to resign without returning to
+                # Kyrgyzstan": a promise about one's own country is made to no one (PLOVER);
+                # a named person or body of that country stays the recipient.
+                recipients = self._without_own_country(actors, recipients)
             date, how = self.date(hit, sentence, future=status == "planned")
             if how == "explicit" and status != "planned" and date is not None:
                 self.last_date = date
@@ -163,6 +201,68 @@ class EventFinder(ClauseRules, EventFrame):
                 )
             )
         return events
+
+    def _without_own_country(self, actors: list[str], recipients: list[str]) -> list[str]:
+        """The recipients less the actors' own country named as a country."""
+        known = self.article.actors
+        own = {known[a].country for a in actors if a in known} - {None}
+        return [
+            r
+            for r in recipients
+            if not (r in known and known[r].kind == "country" and known[r].country in own)
+        ]
+
+    def _answered_critics(
+        self, hit: TriggerHit, context: SentenceContext, earlier: list[Event]
+    ) -> list[str]:
+        """The actors of the charge or demand a trigger answers: a noun of criticism next to it
+        ("rejected the report", "a charge Iran rejected") refers to the last accusation or
+        demand of this or the sentence before."""
+        text = self.article.text
+        sentence = context.sentence
+        after = WORD.findall(text[hit.end : sentence.end])[:CRITIC_WORDS]
+        before = WORD.findall(text[sentence.start : hit.start])[-CRITIC_WORDS:]
+        if not any(self.grammar.has("criticism_nouns", w) for w in after + before):
+            return []
+        for event in reversed(self.events + earlier):
+            near = any(sentence.index - i <= 1 for i in event.sentences)
+            if near and event.type in ANSWERED_TYPES and event.actors:
+                return list(event.actors)
+        return []
+
+    def _named_speakers(self, mentions: list[Mention]) -> list[str]:
+        """Parties named right before a verb of saying ("Erdogan said", "Trump told
+        reporters"), in English: the speakers of a quotation the attribution did not catch."""
+        if not self.svo:
+            return []
+        cue = self.grammar.regex("attribution_verbs")
+        text = self.article.text
+        found = []
+        for mention in mentions:
+            after = text[mention.end : mention.end + SAYING_REACH]
+            match = cue.match(after.lstrip())
+            if mention.actor_id and mention.kind in SPEAKER_KINDS and match:
+                found.append(mention.actor_id)
+        return list(dict.fromkeys(found))
+
+    def _first_person(self, hit: TriggerHit, context: SentenceContext) -> bool:
+        """Whether "I" or "we" stands in the trigger's clause before it, with a speaker to
+        stand for (English only)."""
+        if not self.svo or not context.speakers:
+            return False
+        return any(
+            self.grammar.has("first_person_pronouns", w)
+            for w in self._words_before(hit, FIRST_PERSON_WORDS)
+        )
+
+    def _exercise(self, hit: TriggerHit) -> bool:
+        """Whether the trigger names military exercises ("war games", "naval drills")."""
+        return any(self.grammar.has("exercise_nouns", w) for w in WORD.findall(hit.text))
+
+    def _announced_step_down(self, hit: TriggerHit) -> bool:
+        """Whether an announced action is a resignation ("will resign", "would be stepping
+        down"): saying one will step down is the retreat itself, not a promise to someone."""
+        return self.svo and bool(self.grammar.regex("intransitive_triggers").fullmatch(hit.text))
 
     def _recent_pair(self) -> list[str] | None:
         """The two parties of the last event with exactly two, for "beide Seiten"."""
@@ -224,11 +324,19 @@ class EventFinder(ClauseRules, EventFrame):
             if self._runaway_body(mention):
                 continue
             by_sentence.setdefault(mention.sentence, []).append(mention)
+        spoken: tuple[int, list[str]] = (-SPEAKER_REACH - 1, [])  # last sentence with a source
         for sentence in self.article.sentences:
             mentions = by_sentence.get(sentence.index, [])
             attribution = tracker.sentence(sentence, mentions)
             excluded = list(attribution.spans) if attribution else []
-            context = SentenceContext(sentence, mentions, attribution, excluded)
+            sources = attribution.sources if attribution and attribution.sources else []
+            sources = sources or self._named_speakers(mentions)
+            if sources:
+                spoken = (sentence.index, sources)
+            near = sentence.index - spoken[0] <= SPEAKER_REACH
+            context = SentenceContext(
+                sentence, mentions, attribution, excluded, list(spoken[1]) if near else []
+            )
             self.events.extend(self.sentence_events(context))
             spans = quote_spans(self.article, sentence)
             if spans:

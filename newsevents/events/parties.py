@@ -59,6 +59,9 @@ class SentenceContext:
     mentions: list[Mention]
     attribution: Attribution | None
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    # Who speaks in the sentence: its own source, or the source of a sentence just before
+    # (a quotation running on over several sentences has its speaker named once).
+    speakers: list[str] = field(default_factory=list)
 
 
 def country_actor(article: Article, iso3: str, kb: KnowledgeBase) -> str:

@@ -97,6 +97,7 @@ class LanguageProfile:
             sentences=SentenceRules(
                 frozenset(str(a).lower() for a in sentences.get("abbreviations") or []),
                 bool(sentences.get("ordinal_dot", False)),
+                bool(sentences.get("decimal_point", False)),
             ),
             dates=DateFinder(
                 DateWords(

@@ -64,6 +64,7 @@ class SentenceRules:
 
     abbreviations: frozenset[str]  # lower case, no final period: "bzw", "dr", "u.s"
     ordinal_dot: bool = False  # "am 16. November": a number's period is no sentence end
+    decimal_point: bool = False  # "3.2 million": a period between two digits is no sentence end
 
 
 @dataclass(slots=True, frozen=True)
@@ -169,6 +170,8 @@ def _ends_sentence(text: str, dot: int, after: int, rules: SentenceRules) -> boo
         return False
     if text[dot] != ".":
         return True
+    if rules.decimal_point and _between_digits(text, dot, after):
+        return False
     token = _word_before(text, dot)
     if not token:
         return True
@@ -178,6 +181,17 @@ def _ends_sentence(text: str, dot: int, after: int, rules: SentenceRules) -> boo
         return False  # an initial: "J. Smith"
     # German ordinals: "am 16. November", "die 10. Sitzung".
     return not (rules.ordinal_dot and token.isdigit() and len(token) <= 3)
+
+
+def _between_digits(text: str, dot: int, after: int) -> bool:
+    """Whether a single period stands between two digits with no space ("3.2", "1.5bn")."""
+    return (
+        after == dot + 1
+        and dot > 0
+        and text[dot - 1].isdigit()
+        and after < len(text)
+        and text[after].isdigit()
+    )
 
 
 def split_sentences(text: str, start: int, end: int, rules: SentenceRules) -> list[tuple[int, int]]:
