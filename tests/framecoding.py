@@ -42,3 +42,17 @@ def frame_coded(text: str, language: str = "de") -> tuple[Article, list[Event]]:
 def codes(article: Article, ids: list[str]) -> set[str | None]:
     """The country codes of the parties with these ids."""
     return {article.actors[i].country for i in ids}
+
+
+def first_event(text: str, event_type: str, language: str = "de") -> tuple[Article, Event]:
+    """The analysed article and the first event of a type coded from the text (the test
+    fails when there is none)."""
+    article, events = frame_coded(text, language)
+    found = [e for e in events if e.type == event_type]
+    assert found, f"no {event_type} in {text!r}: {[e.type for e in events]}"
+    return article, found[0]
+
+
+def names(article: Article, ids: list[str]) -> set[str]:
+    """The names of the parties with these ids."""
+    return {article.actors[i].name for i in ids}

@@ -6,7 +6,7 @@ ein"). Sentences written for this test. Needs the German syntax model (skipped o
 from __future__ import annotations
 
 import pytest
-from framecoding import frame_coded, needs_parser
+from framecoding import frame_coded, names, needs_parser
 
 from newsevents.records import Article, Event
 
@@ -17,11 +17,6 @@ def accusations(text: str) -> tuple[Article, list[Event]]:
     """The analysed article and its ACCUSE events."""
     article, events = frame_coded(text, "de")
     return article, [e for e in events if e.type == "ACCUSE"]
-
-
-def names(article: Article, ids: list[str]) -> set[str]:
-    """The names of the parties with these ids."""
-    return {article.actors[i].name for i in ids}
 
 
 @pytest.mark.parametrize(
