@@ -181,3 +181,24 @@ def test_persons_named_by_age_and_smugglers_are_parties() -> None:
     assert [e for e in shot if e.type == "ASSAULT" and e.recipients]
     _, held = frame_coded("Sechs Schlepper wurden am Montag in Messina festgenommen.")
     assert [e for e in held if e.type == "COERCE" and e.recipients]
+
+
+def test_perfect_with_the_subject_after_the_auxiliary() -> None:
+    # "entsandt" can be finite too; after "haben" in the same clause it is the participle
+    article, deployment = first_event(
+        "Im Rahmen der Aufrüstung in Osteuropa haben die US-Streitkräfte zwei "
+        "F-22-Kampfflugzeuge nach Polen und Estland entsandt.",
+        "MOBILIZE",
+    )
+    assert {article.actors[a].country for a in deployment.actors} == {"USA"}
+
+
+def test_an_abduction_after_a_killing_is_no_detail_of_it() -> None:
+    # only a count of the dead or injured is a detail of the attack reported before
+    article, events = frame_coded(
+        "Der Journalist Paul Kasongo lebt heute in Kampala. Sein Vater sei ermordet worden, "
+        "sagt er. Er selbst sei zweimal verschleppt worden."
+    )
+    abductions = [e for e in events if e.rule == "frame: verb 'verschleppen'"]
+    assert abductions
+    assert "Paul Kasongo" in names(article, abductions[0].recipients)

@@ -228,7 +228,15 @@ class FrameCoder:
             if found.pronoun is not None and not found.ids and frame is not None:
                 found = self._governing_subject(parse, found.pronoun, frame) or found
             if found.pronoun is not None and not found.ids:
-                found = self.references.pronoun(parse, found.pronoun, speaker)
+                pronoun = found.pronoun
+                found = self.references.pronoun(parse, pronoun, speaker)
+                if not found.ids and speaker and frame is not None and frame.mood == "Sub":
+                    # "Er selbst sei verschleppt worden, sagt er": in reported words a
+                    # pronoun nothing else resolves is the speaker
+                    person = pronoun.feature("Gender") in {"Masc", "Fem"}  # not "es"
+                    if person and pronoun.feature("Number") == "Sing":
+                        found.ids = list(speaker)
+                        found.reason = f"'{pronoun.text}': the speaker of the reported words"
             into = unnamed if "(no name" in found.reason else named
             into += [i for i in found.ids if i not in into]
             if found.reason:
@@ -320,7 +328,14 @@ class FrameCoder:
             # A speech act in reported words is the speaker's; an attack or an arrest they
             # report is not ("seien ... verletzt worden, berichtete die Agentur").
             actors, actor_why = list(speaker), ["the reported speaker"]
-        if event_type == "ASSAULT" and not actors and self.attacked and not self._attack(frame):
+        counted = frame.lemma in self.lexicon.casualty_verbs
+        if (
+            event_type == "ASSAULT"
+            and counted
+            and not actors
+            and self.attacked
+            and not (self._attack(frame))
+        ):
             # "80 weitere wurden verletzt": with no attacker and no attack named, after an
             # attack already reported, a count of its victims is a detail of that attack.
             return None

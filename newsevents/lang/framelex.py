@@ -62,6 +62,7 @@ class FrameLexicon:
     travel_verbs: frozenset[str] = frozenset()  # "reiste zu Gesprächen nach Moskau"
     expectation_verbs: frozenset[str] = frozenset()  # "wird zu einem Besuch erwartet": planned
     reception_verbs: dict[str, str] = field(default_factory=dict)  # stoßen -> auf (Ablehnung)
+    casualty_verbs: frozenset[str] = frozenset()  # "wurden verletzt": victims counted
     idioms: dict[tuple[str, str, str], str] = field(default_factory=dict)  # ums Leben kommen
     source_adverbs: frozenset[str] = frozenset()  # ", so die Sun": the closing phrase speaks
     judging_verbs: frozenset[str] = frozenset()  # "hält X für verwerflich": the subject speaks
@@ -95,6 +96,7 @@ class FrameLexicon:
             reception_verbs={
                 str(k): str(v) for k, v in (data.get("reception_verbs") or {}).items()
             },
+            casualty_verbs=_words(data, "casualty_verbs"),
             idioms={
                 (str(v[0]).lower(), str(v[1]).lower(), str(v[2]).lower()): str(k)
                 for k, v in (data.get("idioms") or {}).items()

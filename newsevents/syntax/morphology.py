@@ -157,6 +157,7 @@ def recover_finite_verb(tokens: list[Token], morphology: GermanMorphology) -> li
     found = [_konjunktiv(_verb_pos(_auxiliary(t, morphology)), found) for t in found]
     found = [_name_as_adverb(_noun_as_name(t, morphology), morphology) for t in found]
     found = [_participle(_not_a_verb(t, morphology), morphology) for t in found]
+    found = _second_finite(found, morphology)
     if found:
         found[0] = _opening_adverb(found[0], morphology)
     if len(tokens) < 3 or any(t.tag in FINITE for t in found):
@@ -264,6 +265,34 @@ def _not_a_verb(token: Token, morphology: GermanMorphology) -> Token:
     morph = "|".join(f for f in token.morph.split("|") if f and not f.startswith(VERB_FEATURES))
     lemma = token.text if pos in {"NOUN", "PROPN"} else token.text.lower()
     return replace(token, pos=pos, tag=tag, lemma=lemma, morph=morph)
+
+
+PERFECT_AUXILIARIES = frozenset({"haben", "sein"})
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})  # what may open another clause
+
+
+def _second_finite(tokens: list[Token], morphology: GermanMorphology) -> list[Token]:
+    """A clause has one finite verb: a form tagged finite after a finite "haben" or "sein"
+    of the same clause (no comma or dash between) that HanTa can read as a participle
+    is the participle ("haben die US-Streitkräfte ... Kampfflugzeuge ... entsandt")."""
+    found = list(tokens)
+    auxiliary = False
+    for token in tokens:
+        if token.text in CLAUSE_MARKS:
+            auxiliary = False
+        elif token.tag == "VAFIN" and token.lemma.lower() in PERFECT_AUXILIARIES:
+            auxiliary = True
+        elif auxiliary and token.tag == "VVFIN":
+            if any(tag == "VV(PP)" for tag, _ in morphology.readings(token.text.lower())):
+                lemma = morphology.verb_lemma(token.text, "VVPP") or token.lemma
+                features = [
+                    f for f in token.morph.split("|") if f and not f.startswith(VERB_FEATURES)
+                ]
+                found[token.i] = replace(
+                    token, tag="VVPP", lemma=lemma, morph="|".join([*features, "VerbForm=Part"])
+                )
+            auxiliary = False
+    return found
 
 
 def _opening_adverb(token: Token, morphology: GermanMorphology) -> Token:

@@ -278,7 +278,8 @@ class _Repair(RoleRepairs):
             if self.dep[t.i] in self.labels.aux or t.feature("VerbForm") != "Fin":
                 continue
             kids = self.kids(t.i)
-            if any(self.is_predicate(k) or self.dep[k] in self.labels.copula for k in kids):
+            verbs = [k for k in kids if self.is_predicate(k) and self.tokens[k].tag != "VVPP"]
+            if verbs or any(self.dep[k] in self.labels.copula for k in kids):
                 continue
             end = next(
                 (b.i for b in self.tokens[t.i + 1 :] if b.text in CLAUSE_END), len(self.tokens)
@@ -295,6 +296,11 @@ class _Repair(RoleRepairs):
                 self.dep[k] in self.labels.aux for k in self.kids(participle)
             ):
                 continue
+            # The finite verb's subject is the clause's; one the parser gave the participle
+            # as well is its object ("haben die Streitkräfte ... Flugzeuge ... entsandt").
+            if self.subjects(t.i):
+                for k in self.subjects(participle):
+                    self.dep[k] = self.names["object"]
             self.head[participle], self.dep[participle] = self.head[t.i], self.dep[t.i]
             if self.is_root(t.i):
                 self.head[participle] = participle
@@ -529,6 +535,16 @@ class _Repair(RoleRepairs):
         lone = len(free) == 1 and self.agrees(free[0], finite)
         if chosen is None and lone and not self.marked_oblique(free[0]):
             chosen = free[0] if self.det_case(free[0]) in {"", "Nom"} else None
+        if chosen is None:
+            # "Im Rahmen der Aufrüstung haben die Streitkräfte zwei Flugzeuge ... entsandt":
+            # of several phrases after the finite verb (a main clause's: a subordinate one
+            # ends with it), the first that agrees with it is the subject (the usual order)
+            after = [
+                k
+                for k in free
+                if k > finite.i and not self.marked_oblique(k) and self.agrees(k, finite)
+            ]
+            chosen = after[0] if len(after) > 1 else None
         if chosen is not None:
             self.dep[chosen] = self.names["subject"]
 
