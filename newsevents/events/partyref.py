@@ -100,9 +100,10 @@ class PartyResolver:
                 bracketed = node > 0 and parse.tokens[node - 1].text == "("
                 if (
                     hit is None
+                    and not self._covered(parse, [node])  # no place or date either
                     and _name_like(t)
                     and self._party_noun(token) is None
-                    and (not bracketed)
+                    and not bracketed
                 ):
                     # "seinem ägyptischen Kollegen Sameh Shukri": a name no mention covers,
                     # after a noun that names no party itself
