@@ -202,3 +202,10 @@ def test_an_abduction_after_a_killing_is_no_detail_of_it() -> None:
     abductions = [e for e in events if e.rule == "frame: verb 'verschleppen'"]
     assert abductions
     assert "Paul Kasongo" in names(article, abductions[0].recipients)
+
+
+def test_companies_and_associations_are_parties() -> None:
+    article, refusal = first_event(
+        "Ursprünglich haben sich die Versicherungen geweigert, die Kosten zu bezahlen.", "REJECT"
+    )
+    assert {article.actors[a].sector for a in refusal.actors} == {"BUS"}
