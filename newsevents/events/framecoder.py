@@ -328,14 +328,8 @@ class FrameCoder:
             # A speech act in reported words is the speaker's; an attack or an arrest they
             # report is not ("seien ... verletzt worden, berichtete die Agentur").
             actors, actor_why = list(speaker), ["the reported speaker"]
-        counted = frame.lemma in self.lexicon.casualty_verbs
-        if (
-            event_type == "ASSAULT"
-            and counted
-            and not actors
-            and self.attacked
-            and not (self._attack(frame))
-        ):
+        counted = event_type == "ASSAULT" and frame.lemma in self.lexicon.casualty_verbs
+        if counted and not actors and self.attacked and not self._attack(frame):
             # "80 weitere wurden verletzt": with no attacker and no attack named, after an
             # attack already reported, a count of its victims is a detail of that attack.
             return None

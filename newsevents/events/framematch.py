@@ -24,9 +24,8 @@ from newsevents.records import Token
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 OCCURRED_BY = frozenset({"", "von", "aus", "zwischen", "by", "between", "from"})
-OCCURRED_FROM = frozenset(
-    {"von", "aus", "durch", "from", "by"}
-)  # a phrase of the verb naming the source
+OCCURRED_FROM = frozenset({"von", "aus", "durch", "from", "by"})  # the verb's phrase: the source
+POSSESSIVES = frozenset({"'s", "’s", "'"})  # the English possessive marks a genitive
 ATTACK_FROM = frozenset({"aus", "von", "durch", "from", "by"})  # where an attack comes from
 RECEIVED_FROM = frozenset({"", "von", "aus", "seitens"})  # whose act a received noun is
 
@@ -254,7 +253,7 @@ def match_noun(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) -> Can
             candidate.negated = negated_noun(noun, kids, tokens, labels)
             # "es gab Angriffe", "es habe Bombardierungen durch X gegeben": with the impersonal
             # "es" a verb that is both a support and an occurrence verb tells an occurrence.
-            impersonal = occurrence and not _reached_by(frame, -1) and bool(frame.subjects)
+            impersonal = occurrence and bool(frame.subjects) and not _personal_subjects(frame)
             _noun_roles(
                 candidate, frame, entry, kids, labels, occurrence and (impersonal or not support)
             )
@@ -279,11 +278,7 @@ def match_received(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) ->
         entries = [e for e in entries if frame.lemma not in e.support]
         if not entries:
             continue
-        own = [
-            prepositional(k, kids, tokens, labels)
-            for k in kids.get(noun, [])
-            if tokens[k].dep in labels.genitive | labels.oblique
-        ]
+        own = own_phrases(noun, kids, tokens, labels)
         actors = [h for p, h in own if p in RECEIVED_FROM] + [
             n for p, n in frame.obliques if p in RECEIVED_FROM and p
         ]
@@ -309,29 +304,42 @@ def attack_sources(frame: Frame, lexicon: FrameLexicon, labels: ClauseLabels) ->
         entries = lexicon.noun(tokens[noun].lemma) or lexicon.noun(tokens[noun].text)
         if not any(e.type == "ASSAULT" for e in entries):
             continue
-        own = [
-            prepositional(k, kids, tokens, labels)
-            for k in kids.get(noun, [])
-            if tokens[k].dep in labels.oblique
-        ]
-        found = [h for p, h in own if p in ATTACK_FROM]
+        found = [h for p, h in own_phrases(noun, kids, tokens, labels) if p in ATTACK_FROM]
         if found:
             return found
     return []
 
 
-def _reached_by(frame: Frame, noun: int) -> list[int]:
-    """The subject that comes to an event named in a phrase ("Die Parteien kamen zu einer
-    Einigung"), not the impersonal "es" of "kam es zu Angriffen" (a neuter pronoun); with
-    `noun` -1, the clause's subjects other than that "es"."""
+def _personal_subjects(frame: Frame) -> list[int]:
+    """The clause's subjects but the impersonal "es" of "kam es zu Angriffen", "es gab ..."
+    (a neuter pronoun)."""
     tokens = frame.parse.tokens
     return [
         s
         for s in frame.subjects
-        if s != noun
-        and not (tokens[s].pos == "PRON" and tokens[s].feature("Gender") == "Neut")
-        and (noun < 0 or noun in [n for _, n in frame.obliques])
+        if not (tokens[s].pos == "PRON" and tokens[s].feature("Gender") == "Neut")
     ]
+
+
+def _reached_by(frame: Frame, noun: int) -> list[int]:
+    """The subject that comes to an event named in a phrase ("Die Parteien kamen zu einer
+    Einigung"); none for the impersonal "es"."""
+    if noun not in [n for _, n in frame.obliques]:
+        return []
+    return [s for s in _personal_subjects(frame) if s != noun]
+
+
+def own_phrases(
+    noun: int, kids: dict[int, list[int]], tokens: list[Token], labels: ClauseLabels
+) -> list[tuple[str, int]]:
+    """A noun's own genitive and prepositional phrases as (preposition, head noun); a genitive
+    or possessive ("Russia's attack") has the preposition ""."""
+    found = []
+    for k in kids.get(noun, []):
+        if tokens[k].dep in labels.genitive | labels.oblique:
+            prep, head = prepositional(k, kids, tokens, labels)
+            found.append(("" if prep in POSSESSIVES else prep, head))
+    return found
 
 
 def negated_noun(
@@ -364,13 +372,7 @@ def _noun_roles(
     tokens = frame.parse.tokens
     noun = candidate.noun
     assert noun is not None
-    own: list[tuple[str, int]] = []
-    for k in kids.get(noun, []):
-        if tokens[k].dep in labels.genitive | labels.oblique:
-            prep, head = prepositional(k, kids, tokens, labels)
-            if prep in {"'s", "’s", "'"}:  # the possessive: "Russia's attack"
-                prep = ""
-            own.append((prep, head))
+    own = own_phrases(noun, kids, tokens, labels)
     if occurrence:
         # "Widerstand kam aus Diplomatenkreisen": the source of what occurred is its actor,
         # on the noun or on the verb of occurrence.
